@@ -1,0 +1,3 @@
+export function correlation(): string {
+  return 'correlation';
+}
