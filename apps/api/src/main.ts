@@ -1,21 +1,65 @@
-/**
- * This is not a production server yet!
- * This is only a minimal backend to get started.
- */
+import 'reflect-metadata';
+import { join, resolve } from 'node:path';
+import { ConfigError, parseConfig } from './config/app-config';
+import { fillDevSecrets } from './config/dev-secrets';
+import { createApp } from './create-app';
+import { EmbeddedDatabase, startEmbeddedPostgres } from './database/embedded-postgres';
+import { runMigrations } from './database/run-migrations';
 
-import { Logger } from '@nestjs/common';
-import { NestFactory } from '@nestjs/core';
-import { AppModule } from './app/app.module';
-
-async function bootstrap() {
-  const app = await NestFactory.create(AppModule);
-  const globalPrefix = 'api';
-  app.setGlobalPrefix(globalPrefix);
-  const port = process.env.PORT || 3000;
-  await app.listen(port);
-  Logger.log(
-    `🚀 Application is running on: http://localhost:${port}/${globalPrefix}`,
-  );
+/** Plain JSON lines before the app's own logger exists. */
+function say(level: 'info' | 'warn' | 'error', msg: string): void {
+  process.stderr.write(JSON.stringify({ level, time: Date.now(), msg }) + '\n');
 }
 
-bootstrap();
+/**
+ * Starts MOZAIC. With no settings at all it runs single-node: a real PostgreSQL from
+ * embedded-postgres (data under .mozaic/), generated development secrets, and the built web app.
+ */
+async function main(): Promise<void> {
+  const env: Record<string, string | undefined> = { ...process.env };
+  const dataDir = resolve(env['MOZAIC_DATA_DIR'] ?? '.mozaic');
+  let embedded: EmbeddedDatabase | null = null;
+
+  if (!env['DATABASE_URL']) {
+    const port = Number(env['EMBEDDED_PG_PORT'] ?? 5488);
+    say('warn', `DATABASE_URL is not set: starting the embedded PostgreSQL on 127.0.0.1:${port} (data in ${dataDir}/pg)`);
+    embedded = await startEmbeddedPostgres(dataDir, port);
+    env['DATABASE_URL'] = embedded.url;
+    const filled = fillDevSecrets(env, dataDir);
+    if (filled.length) {
+      say('warn', `${filled.join(' and ')} not set: using development secrets kept in ${dataDir}/secrets.json. Set them for production.`);
+    }
+  }
+  env['WEB_DIST'] ??= join(__dirname, '..', 'web', 'browser');
+
+  let config;
+  try {
+    config = parseConfig(env);
+  } catch (e) {
+    if (e instanceof ConfigError) {
+      say('error', e.message);
+      await embedded?.stop();
+      process.exit(1);
+    }
+    throw e;
+  }
+
+  const applied = await runMigrations(config.databaseUrl);
+  if (applied.length) say('info', `applied migrations: ${applied.join(', ')}`);
+
+  const app = await createApp(config);
+  const stop = async () => {
+    await app.close();
+    await embedded?.stop();
+    process.exit(0);
+  };
+  process.once('SIGINT', stop);
+  process.once('SIGTERM', stop);
+  await app.listen(config.port, config.host);
+  say('info', `MOZAIC is listening on http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${config.port} (API docs at /api/docs)`);
+}
+
+main().catch((e: unknown) => {
+  say('error', `MOZAIC failed to start: ${e instanceof Error ? e.message : String(e)}`);
+  process.exit(1);
+});

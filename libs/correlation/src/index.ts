@@ -1,1 +1,1 @@
-export * from './lib/correlation';
+export * from './lib/severity';

@@ -1,0 +1,49 @@
+import { DynamicModule, Module } from '@nestjs/common';
+import { APP_FILTER } from '@nestjs/core';
+import { ServeStaticModule } from '@nestjs/serve-static';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { existsSync } from 'node:fs';
+import { LoggerModule } from 'nestjs-pino';
+import { DestinationStream } from 'pino';
+import { AppConfig } from './config/app-config';
+import { ConfigModule } from './config/config.module';
+import { CryptoModule } from './common/crypto/crypto.module';
+import { AllExceptionsFilter } from './common/filters/all-exceptions.filter';
+import { loggerOptions } from './common/http/logger-options';
+import { typeormOptions } from './database/typeorm-options';
+import { HealthModule } from './health/health.module';
+import { AccountsModule } from './modules/accounts/accounts.module';
+import { AuthModule } from './modules/auth/auth.module';
+import { IncidentsModule } from './modules/incidents/incidents.module';
+import { ProjectsModule } from './modules/projects/projects.module';
+
+export interface AppOptions {
+  /** Where log lines go (stdout by default); tests pass a stream to read them. */
+  logStream?: DestinationStream;
+}
+
+/** Composition only: which modules make MOZAIC, configured from the validated config. */
+@Module({})
+export class AppModule {
+  static forRoot(config: AppConfig, options: AppOptions = {}): DynamicModule {
+    const web = config.webDist && existsSync(config.webDist)
+      ? [ServeStaticModule.forRoot({ rootPath: config.webDist, exclude: ['/api/{*path}', '/webhooks/{*path}'] })]
+      : [];
+    return {
+      module: AppModule,
+      imports: [
+        ConfigModule.forRoot(config),
+        LoggerModule.forRoot(loggerOptions(config.logLevel, options.logStream)),
+        TypeOrmModule.forRoot({ ...typeormOptions(config.databaseUrl), retryAttempts: 2, retryDelay: 500 }),
+        CryptoModule,
+        HealthModule,
+        AuthModule,
+        ProjectsModule,
+        AccountsModule,
+        IncidentsModule,
+        ...web,
+      ],
+      providers: [{ provide: APP_FILTER, useClass: AllExceptionsFilter }],
+    };
+  }
+}

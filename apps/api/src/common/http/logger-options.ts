@@ -1,0 +1,52 @@
+import { randomUUID } from 'node:crypto';
+import { IncomingMessage, ServerResponse } from 'node:http';
+import { Params } from 'nestjs-pino';
+import { DestinationStream } from 'pino';
+
+const REQUEST_ID = /^[A-Za-z0-9._-]{1,64}$/;
+
+/** Paths whose values never reach a log line. */
+export const REDACTED_PATHS = [
+  'req.headers.authorization',
+  'req.headers.cookie',
+  'req.headers["x-grafana-alerting-signature"]',
+  'req.headers["sentry-hook-signature"]',
+  'res.headers["set-cookie"]',
+  '*.password',
+  '*.credentials',
+  '*.secret',
+  '*.token',
+  '*.access_token',
+  '*.secret_access_key',
+  '*.auth_token',
+];
+
+/** Structured JSON logs with a request id per request (taken from X-Request-Id when sane). */
+export function loggerOptions(level: string, stream?: DestinationStream): Params {
+  return {
+    pinoHttp: [
+      {
+        level,
+        redact: { paths: REDACTED_PATHS, censor: '[redacted]' },
+        genReqId: (req: IncomingMessage, res: ServerResponse) => {
+          const given = req.headers['x-request-id'];
+          const id = typeof given === 'string' && REQUEST_ID.test(given) ? given : randomUUID();
+          res.setHeader('X-Request-Id', id);
+          return id;
+        },
+        customLogLevel: (_req: IncomingMessage, res: ServerResponse, err?: Error) =>
+          err || res.statusCode >= 500 ? 'error' : res.statusCode >= 400 ? 'warn' : 'info',
+        serializers: {
+          req: (req: { id: string; method: string; url: string; remoteAddress?: string; headers: Record<string, unknown> }) => ({
+            id: req.id,
+            method: req.method,
+            url: req.url,
+            remoteAddress: req.remoteAddress,
+            headers: { 'user-agent': req.headers['user-agent'], authorization: req.headers['authorization'], cookie: req.headers['cookie'] },
+          }),
+        },
+      },
+      stream as DestinationStream,
+    ],
+  };
+}

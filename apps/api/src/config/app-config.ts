@@ -1,0 +1,109 @@
+/** Typed, validated configuration. Built once from the environment at start. */
+export interface AppConfig {
+  host: string;
+  port: number;
+  databaseUrl: string;
+  secretKey: string;
+  /** Fernet keys; the first encrypts, all decrypt. */
+  encryptionKeys: string[];
+  accessTokenMinutes: number;
+  refreshTokenDays: number;
+  redisUrl: string | null;
+  corsOrigins: string[];
+  bodyLimit: string;
+  logLevel: string;
+  cookieSecure: boolean;
+  trustProxy: boolean;
+  loginRateLimit: { perIp: number; perEmail: number; windowSeconds: number };
+  webDist: string | null;
+}
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid configuration:\n  - ${problems.join('\n  - ')}`);
+  }
+}
+
+type Env = Record<string, string | undefined>;
+
+const FERNET_KEY = /^[A-Za-z0-9_-]{43}=$/;
+const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'];
+
+/** Reads and validates every variable; a bad or missing one is named in the error. */
+export function parseConfig(env: Env): AppConfig {
+  const problems: string[] = [];
+  const str = (name: string): string | undefined => {
+    const v = env[name];
+    return v === undefined || v.trim() === '' ? undefined : v.trim();
+  };
+  const int = (name: string, def: number, min: number, max: number): number => {
+    const raw = str(name);
+    if (raw === undefined) return def;
+    const n = Number(raw);
+    if (!Number.isInteger(n) || n < min || n > max) {
+      problems.push(`${name} must be an integer from ${min} to ${max} (got "${raw}")`);
+      return def;
+    }
+    return n;
+  };
+  const bool = (name: string, def: boolean): boolean => {
+    const raw = str(name);
+    if (raw === undefined) return def;
+    if (['true', '1', 'yes'].includes(raw.toLowerCase())) return true;
+    if (['false', '0', 'no'].includes(raw.toLowerCase())) return false;
+    problems.push(`${name} must be true or false (got "${raw}")`);
+    return def;
+  };
+
+  const databaseUrl = str('DATABASE_URL');
+  if (!databaseUrl) problems.push('DATABASE_URL is required (postgres://user:pass@host:port/db)');
+  else if (!/^postgres(ql)?:\/\//.test(databaseUrl)) problems.push('DATABASE_URL must start with postgres:// or postgresql://');
+
+  const secretKey = str('SECRET_KEY');
+  if (!secretKey) problems.push('SECRET_KEY is required (the JWT signing secret, at least 32 characters)');
+  else if (secretKey.length < 32) problems.push('SECRET_KEY must be at least 32 characters long');
+
+  const encryptionKeys = (str('ENCRYPTION_KEY') ?? '').split(',').map((k) => k.trim()).filter(Boolean);
+  if (encryptionKeys.length === 0) problems.push('ENCRYPTION_KEY is required (a Fernet key: 32 bytes, url-safe base64)');
+  encryptionKeys.forEach((k, i) => {
+    if (!FERNET_KEY.test(k)) problems.push(`ENCRYPTION_KEY key #${i + 1} is not a Fernet key (32 bytes, url-safe base64)`);
+  });
+
+  const redisUrl = str('REDIS_URL') ?? null;
+  if (redisUrl && !/^rediss?:\/\//.test(redisUrl)) problems.push('REDIS_URL must start with redis:// or rediss://');
+
+  const bodyLimit = str('BODY_LIMIT') ?? '1mb';
+  if (!/^\d+(b|kb|mb)$/i.test(bodyLimit)) problems.push(`BODY_LIMIT must look like 512kb or 1mb (got "${bodyLimit}")`);
+
+  const logLevel = (str('LOG_LEVEL') ?? 'info').toLowerCase();
+  if (!LOG_LEVELS.includes(logLevel)) problems.push(`LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')}`);
+
+  const corsOrigins = (str('CORS_ORIGINS') ?? '').split(',').map((o) => o.trim()).filter(Boolean);
+  for (const o of corsOrigins) {
+    if (o !== '*' && !/^https?:\/\/[^/]+$/.test(o)) problems.push(`CORS_ORIGINS entry "${o}" must be an origin like https://example.com`);
+  }
+
+  const config: AppConfig = {
+    host: str('HOST') ?? '0.0.0.0',
+    port: int('PORT', 3000, 0, 65535),
+    databaseUrl: databaseUrl ?? '',
+    secretKey: secretKey ?? '',
+    encryptionKeys,
+    accessTokenMinutes: int('ACCESS_TOKEN_EXPIRE_MINUTES', 30, 1, 24 * 60),
+    refreshTokenDays: int('REFRESH_TOKEN_EXPIRE_DAYS', 14, 1, 365),
+    redisUrl,
+    corsOrigins,
+    bodyLimit,
+    logLevel,
+    cookieSecure: bool('COOKIE_SECURE', false),
+    trustProxy: bool('TRUST_PROXY', false),
+    loginRateLimit: {
+      perIp: int('LOGIN_RATE_LIMIT_PER_IP', 30, 1, 100000),
+      perEmail: int('LOGIN_RATE_LIMIT_PER_EMAIL', 10, 1, 100000),
+      windowSeconds: int('LOGIN_RATE_LIMIT_WINDOW_SECONDS', 300, 1, 86400),
+    },
+    webDist: str('WEB_DIST') ?? null,
+  };
+  if (problems.length) throw new ConfigError(problems);
+  return config;
+}

@@ -1,0 +1,51 @@
+import { INestApplication, ValidationPipe } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { NestExpressApplication } from '@nestjs/platform-express';
+import { DocumentBuilder, OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
+import cookieParser from 'cookie-parser';
+import helmet from 'helmet';
+import { Logger } from 'nestjs-pino';
+import { NEXT_CURSOR_HEADER, TOTAL_COUNT_HEADER } from '@mozaic/contracts';
+import { AppModule, AppOptions } from './app.module';
+import { AppConfig } from './config/app-config';
+
+export const API_PREFIX = 'api/v1';
+
+/** Builds the HTTP application (not yet listening): used by main.ts and by the e2e tests alike. */
+export async function createApp(config: AppConfig, options: AppOptions = {}): Promise<INestApplication> {
+  const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config, options), {
+    bufferLogs: true,
+    bodyParser: false,
+    rawBody: true,
+  });
+  app.useLogger(app.get(Logger));
+  app.set('trust proxy', config.trustProxy);
+  app.disable('x-powered-by');
+  app.use(helmet());
+  app.use(cookieParser());
+  app.useBodyParser('json', { limit: config.bodyLimit });
+  app.useBodyParser('urlencoded', { limit: config.bodyLimit, extended: false });
+  if (config.corsOrigins.length) {
+    app.enableCors({
+      origin: config.corsOrigins.includes('*') ? true : config.corsOrigins,
+      credentials: true,
+      exposedHeaders: [TOTAL_COUNT_HEADER, NEXT_CURSOR_HEADER, 'X-Request-Id', 'Retry-After'],
+    });
+  }
+  app.setGlobalPrefix(API_PREFIX, { exclude: ['webhooks/{*path}'] });
+  app.useGlobalPipes(new ValidationPipe({ whitelist: true, forbidNonWhitelisted: true, transform: true }));
+  app.enableShutdownHooks();
+  SwaggerModule.setup('api/docs', app, () => openApiDocument(app), { jsonDocumentUrl: 'api/docs-json' });
+  return app;
+}
+
+export function openApiDocument(app: INestApplication): OpenAPIObject {
+  const config = new DocumentBuilder()
+    .setTitle('MOZAIC API')
+    .setDescription('Incident intelligence: signals from Kubernetes, Docker, CloudWatch, Grafana/Alertmanager and Sentry, correlated into incidents.')
+    .setVersion('1.0')
+    .addBearerAuth()
+    .addCookieAuth('mozaic_refresh')
+    .build();
+  return SwaggerModule.createDocument(app, config);
+}

@@ -1,0 +1,20 @@
+import { RefreshTokenEntity } from '../modules/auth/entities/refresh-token.entity';
+import { UserEntity } from '../modules/auth/entities/user.entity';
+import { AccountConnectionEntity } from '../modules/accounts/entities/account-connection.entity';
+import { AlertEntity } from '../modules/incidents/entities/alert.entity';
+import { IncidentAlertEntity } from '../modules/incidents/entities/incident-alert.entity';
+import { IncidentEntity } from '../modules/incidents/entities/incident.entity';
+import { SignalEntity } from '../modules/incidents/entities/signal.entity';
+import { ProjectEntity } from '../modules/projects/entities/project.entity';
+
+/** Every entity, listed explicitly: the api is bundled, so globs cannot find them. */
+export const ENTITIES = [
+  UserEntity,
+  RefreshTokenEntity,
+  ProjectEntity,
+  AccountConnectionEntity,
+  IncidentEntity,
+  AlertEntity,
+  IncidentAlertEntity,
+  SignalEntity,
+];

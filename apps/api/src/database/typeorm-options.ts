@@ -1,0 +1,20 @@
+import { DataSourceOptions } from 'typeorm';
+import { MIGRATIONS } from '../../../../migrations';
+import { ENTITIES } from './entities';
+
+/** One definition of the connection, shared by the app, the migration runner and the TypeORM CLI. */
+export function typeormOptions(databaseUrl: string): DataSourceOptions {
+  return {
+    type: 'postgres',
+    url: databaseUrl,
+    entities: ENTITIES,
+    migrations: MIGRATIONS,
+    migrationsTableName: 'migrations',
+    synchronize: false,
+    // gen_random_uuid() is built into PostgreSQL 13+: no extension to install.
+    uuidExtension: 'pgcrypto',
+    installExtensions: false,
+    migrationsRun: false,
+    extra: { max: 20, application_name: 'mozaic' },
+  };
+}

@@ -1,0 +1,14 @@
+import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { ProjectsModule } from '../projects/projects.module';
+import { AccountsController } from './accounts.controller';
+import { AccountsService } from './accounts.service';
+import { AccountConnectionEntity } from './entities/account-connection.entity';
+
+@Module({
+  imports: [TypeOrmModule.forFeature([AccountConnectionEntity]), ProjectsModule],
+  controllers: [AccountsController],
+  providers: [AccountsService],
+  exports: [AccountsService],
+})
+export class AccountsModule {}

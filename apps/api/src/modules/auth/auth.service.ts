@@ -1,0 +1,80 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { JwtService } from '@nestjs/jwt';
+import { InjectRepository } from '@nestjs/typeorm';
+import { QueryFailedError, Repository } from 'typeorm';
+import { AppConfig } from '../../config/app-config';
+import { APP_CONFIG } from '../../config/config.module';
+import { AuthenticationError, ConflictError } from '../../common/errors';
+import { RegisterDto } from './dto/register.dto';
+import { LoginDto } from './dto/login.dto';
+import { TokenResponseDto, UserResponse } from './dto/user.response';
+import { UserEntity } from './entities/user.entity';
+import { LoginRateLimiter } from './login-rate-limiter';
+import { PasswordHasher } from './password-hasher';
+import { IssuedRefreshToken, RefreshTokenService } from './refresh-token.service';
+
+/** What a successful login or refresh yields: the body and the refresh cookie to set. */
+export interface Session {
+  body: TokenResponseDto;
+  refresh: IssuedRefreshToken;
+}
+
+const UNIQUE_VIOLATION = '23505';
+
+@Injectable()
+export class AuthService {
+  constructor(
+    @InjectRepository(UserEntity) private readonly users: Repository<UserEntity>,
+    private readonly hasher: PasswordHasher,
+    private readonly jwt: JwtService,
+    private readonly refreshTokens: RefreshTokenService,
+    private readonly limiter: LoginRateLimiter,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  async register(dto: RegisterDto): Promise<UserResponse> {
+    const passwordHash = await this.hasher.hash(dto.password);
+    try {
+      const user = await this.users.save(this.users.create({ email: dto.email, passwordHash, isActive: true }));
+      return UserResponse.from(user);
+    } catch (e) {
+      if (e instanceof QueryFailedError && (e.driverError as { code?: string }).code === UNIQUE_VIOLATION) {
+        throw new ConflictError('A user with this email already exists');
+      }
+      throw e;
+    }
+  }
+
+  /** A wrong password and an unknown email answer the same, in the same time. */
+  async login(dto: LoginDto, ip: string): Promise<Session> {
+    this.limiter.hit(ip, dto.email);
+    const user = await this.users.findOne({ where: { email: dto.email } });
+    const ok = await this.hasher.verify(user?.passwordHash ?? null, dto.password);
+    if (!user || !ok || !user.isActive) throw new AuthenticationError('Incorrect email or password');
+    return this.session(user, await this.refreshTokens.issue(user.id));
+  }
+
+  async refresh(presented: string | undefined): Promise<Session> {
+    if (!presented) throw new AuthenticationError('No refresh token');
+    const { userId, next } = await this.refreshTokens.rotate(presented);
+    const user = await this.users.findOne({ where: { id: userId } });
+    if (!user || !user.isActive) throw new AuthenticationError('Invalid refresh token');
+    return this.session(user, next);
+  }
+
+  async logout(presented: string | undefined): Promise<void> {
+    if (presented) await this.refreshTokens.revoke(presented);
+  }
+
+  async me(userId: string): Promise<UserResponse> {
+    const user = await this.users.findOne({ where: { id: userId } });
+    if (!user || !user.isActive) throw new AuthenticationError('User no longer exists');
+    return UserResponse.from(user);
+  }
+
+  private async session(user: UserEntity, refresh: IssuedRefreshToken): Promise<Session> {
+    const expiresIn = this.config.accessTokenMinutes * 60;
+    const access = await this.jwt.signAsync({ sub: user.id, email: user.email, typ: 'access' }, { expiresIn });
+    return { body: { access_token: access, token_type: 'bearer', expires_in: expiresIn }, refresh };
+  }
+}

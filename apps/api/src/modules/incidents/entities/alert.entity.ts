@@ -1,0 +1,51 @@
+import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
+import { AlertStatus, EntityLabels, Severity, SignalSource } from '@mozaic/contracts';
+import { ProjectEntity } from '../../projects/entities/project.entity';
+
+/** Repeats of one signal (same fingerprint) folded into one alert. */
+@Entity('alerts')
+@Index('ux_alerts_project_fingerprint', ['projectId', 'fingerprint'], { unique: true })
+export class AlertEntity {
+  @PrimaryGeneratedColumn('uuid')
+  id!: string;
+
+  @Column({ name: 'project_id', type: 'uuid' })
+  projectId!: string;
+
+  @ManyToOne(() => ProjectEntity, { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'project_id' })
+  project?: ProjectEntity;
+
+  @Column({ type: 'varchar', length: 128 })
+  fingerprint!: string;
+
+  @Column({ type: 'varchar', length: 20 })
+  source!: SignalSource;
+
+  @Column({ name: 'source_ref', type: 'varchar', length: 500, nullable: true })
+  sourceRef!: string | null;
+
+  @Column({ type: 'varchar', length: 500 })
+  title!: string;
+
+  @Column({ type: 'varchar', length: 10 })
+  severity!: Severity;
+
+  @Column({ type: 'varchar', length: 10 })
+  status!: AlertStatus;
+
+  @Column({ type: 'int', default: 1 })
+  count!: number;
+
+  @Column({ name: 'first_seen', type: 'timestamptz' })
+  firstSeen!: Date;
+
+  @Column({ name: 'last_seen', type: 'timestamptz' })
+  lastSeen!: Date;
+
+  @Column({ type: 'jsonb', default: () => "'{}'" })
+  entities!: EntityLabels;
+
+  @Column({ type: 'text', nullable: true })
+  link!: string | null;
+}

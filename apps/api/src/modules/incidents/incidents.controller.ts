@@ -1,0 +1,35 @@
+import { Controller, Get, Param, ParseUUIDPipe, Query, Res } from '@nestjs/common';
+import { ApiBearerAuth, ApiHeader, ApiResponse, ApiTags } from '@nestjs/swagger';
+import { Response } from 'express';
+import { NEXT_CURSOR_HEADER } from '@mozaic/contracts';
+import { AuthUser, CurrentUser } from '../../common/decorators/current-user.decorator';
+import { IncidentDetailResponse, IncidentSummaryResponse } from './dto/incident.response';
+import { ListIncidentsQueryDto } from './dto/list-incidents.query';
+import { IncidentsService } from './incidents.service';
+
+@ApiTags('incidents')
+@ApiBearerAuth()
+@Controller('incidents')
+export class IncidentsController {
+  constructor(private readonly incidents: IncidentsService) {}
+
+  @Get('project/:project_id')
+  @ApiResponse({ status: 200, type: [IncidentSummaryResponse], description: 'Newest first' })
+  @ApiHeader({ name: NEXT_CURSOR_HEADER, description: 'Response header: cursor of the next page, absent on the last page' })
+  async list(
+    @CurrentUser() user: AuthUser,
+    @Param('project_id', ParseUUIDPipe) projectId: string,
+    @Query() query: ListIncidentsQueryDto,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<IncidentSummaryResponse[]> {
+    const page = await this.incidents.list(user.id, projectId, query);
+    if (page.nextCursor) res.setHeader(NEXT_CURSOR_HEADER, page.nextCursor);
+    return page.items;
+  }
+
+  @Get(':incident_id')
+  @ApiResponse({ status: 200, type: IncidentDetailResponse })
+  get(@CurrentUser() user: AuthUser, @Param('incident_id', ParseUUIDPipe) id: string): Promise<IncidentDetailResponse> {
+    return this.incidents.get(user.id, id);
+  }
+}

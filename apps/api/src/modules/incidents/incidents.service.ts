@@ -1,0 +1,70 @@
+import { Injectable } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import { Brackets, Repository } from 'typeorm';
+import { NotFoundError } from '../../common/errors';
+import { ProjectsService } from '../projects/projects.service';
+import { IncidentDetailResponse, IncidentMemberResponse, IncidentSummaryResponse } from './dto/incident.response';
+import { ListIncidentsQueryDto } from './dto/list-incidents.query';
+import { IncidentAlertEntity } from './entities/incident-alert.entity';
+import { IncidentEntity } from './entities/incident.entity';
+import { decodeCursor, encodeCursor } from './incident-cursor';
+
+export interface IncidentPage {
+  items: IncidentSummaryResponse[];
+  nextCursor: string | null;
+}
+
+/** Escapes LIKE wildcards so a search for "50%" means the characters "50%". */
+const escapeLike = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
+
+/** Reads incidents. Every query joins the owning project on the caller's id. */
+@Injectable()
+export class IncidentsService {
+  constructor(
+    @InjectRepository(IncidentEntity) private readonly incidents: Repository<IncidentEntity>,
+    @InjectRepository(IncidentAlertEntity) private readonly members: Repository<IncidentAlertEntity>,
+    private readonly projects: ProjectsService,
+  ) {}
+
+  /** Newest first, keyset-paginated on (timestamp, id). */
+  async list(userId: string, projectId: string, q: ListIncidentsQueryDto): Promise<IncidentPage> {
+    await this.projects.findOwned(userId, projectId);
+    const qb = this.incidents
+      .createQueryBuilder('i')
+      .innerJoin('i.project', 'p', 'p.user_id = :userId', { userId })
+      .where('i.project_id = :projectId', { projectId });
+    if (q.severity?.length) qb.andWhere('i.severity IN (:...severity)', { severity: q.severity });
+    if (q.status?.length) qb.andWhere('i.status IN (:...status)', { status: q.status });
+    if (q.source) qb.andWhere('i.source = :source', { source: q.source });
+    if (q.from) qb.andWhere('i.timestamp >= :from', { from: new Date(q.from) });
+    if (q.to) qb.andWhere('i.timestamp < :to', { to: new Date(q.to) });
+    if (q.q?.trim()) qb.andWhere('i.title ILIKE :q', { q: `%${escapeLike(q.q.trim())}%` });
+    if (q.cursor) {
+      const c = decodeCursor(q.cursor);
+      qb.andWhere(
+        new Brackets((w) => w.where('(i.timestamp, i.id) < (:cts, :cid)', { cts: new Date(c.timestamp), cid: c.id })),
+      );
+    }
+    const rows = await qb.orderBy('i.timestamp', 'DESC').addOrderBy('i.id', 'DESC').limit(q.limit + 1).getMany();
+    const page = rows.slice(0, q.limit);
+    const last = page[page.length - 1];
+    const nextCursor = rows.length > q.limit && last ? encodeCursor({ timestamp: last.timestamp.toISOString(), id: last.id }) : null;
+    return { items: page.map(IncidentSummaryResponse.from), nextCursor };
+  }
+
+  async get(userId: string, id: string): Promise<IncidentDetailResponse> {
+    const incident = await this.incidents
+      .createQueryBuilder('i')
+      .innerJoin('i.project', 'p', 'p.user_id = :userId', { userId })
+      .where('i.id = :id', { id })
+      .getOne();
+    if (!incident) throw new NotFoundError('Incident');
+    const members = await this.members.find({
+      where: { incidentId: incident.id },
+      relations: { alert: true },
+      order: { addedAt: 'ASC' },
+    });
+    const alerts = members.filter((m) => m.alert).map((m) => IncidentMemberResponse.from(m.alert as NonNullable<typeof m.alert>, m.reason));
+    return IncidentDetailResponse.detail(incident, alerts);
+  }
+}

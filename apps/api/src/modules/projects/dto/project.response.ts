@@ -1,0 +1,29 @@
+import { ApiProperty } from '@nestjs/swagger';
+import { Project, Severity } from '@mozaic/contracts';
+import { ProjectEntity } from '../entities/project.entity';
+
+export type SeverityCounts = Record<Severity, number>;
+
+export const NO_INCIDENTS: SeverityCounts = { low: 0, medium: 0, high: 0, critical: 0 };
+
+export class ProjectResponse implements Project {
+  @ApiProperty({ format: 'uuid' }) id!: string;
+  @ApiProperty() name!: string;
+  @ApiProperty({ nullable: true, type: String }) description!: string | null;
+  @ApiProperty({ format: 'uuid' }) user_id!: string;
+  @ApiProperty({ format: 'date-time' }) created_at!: string;
+  @ApiProperty({ format: 'date-time' }) updated_at!: string;
+  @ApiProperty({ example: NO_INCIDENTS, description: 'Open incidents by severity' }) open_incidents!: SeverityCounts;
+
+  static from(p: ProjectEntity, open: SeverityCounts = NO_INCIDENTS): ProjectResponse {
+    return {
+      id: p.id,
+      name: p.name,
+      description: p.description,
+      user_id: p.userId,
+      created_at: p.createdAt.toISOString(),
+      updated_at: p.updatedAt.toISOString(),
+      open_incidents: { ...open },
+    };
+  }
+}

@@ -1,0 +1,74 @@
+import { AlertStatus, IncidentStatus, Severity, SignalSource } from './enums';
+import { EntityLabels } from './signals';
+
+/** Why an alert belongs to its incident: the evidence a person can read. */
+export interface MembershipReason {
+  /** Entity keys shared with the incident, e.g. ["service=checkout"]. */
+  matched_entities: string[];
+  /** Seconds between this alert and the nearest earlier member (0 for the first). */
+  time_distance_s: number;
+  /** Log templates this alert shares with other members. */
+  shared_templates: string[];
+  /** A sentence for people. */
+  summary: string;
+}
+
+export interface Alert {
+  id: string;
+  fingerprint: string;
+  source: SignalSource;
+  source_ref: string | null;
+  title: string;
+  severity: Severity;
+  status: AlertStatus;
+  count: number;
+  first_seen: string;
+  last_seen: string;
+  entities: EntityLabels;
+  link: string | null;
+}
+
+export interface IncidentMember extends Alert {
+  reason: MembershipReason;
+}
+
+/** An incident as listed; the original MOZAIC fields first. */
+export interface IncidentSummary {
+  id: string;
+  project_id: string;
+  source: string;
+  severity: Severity;
+  title: string;
+  timestamp: string;
+  resolved: boolean;
+  status: IncidentStatus;
+  sources: SignalSource[];
+  alert_count: number;
+  signal_count: number;
+  last_seen: string;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface IncidentDetail extends IncidentSummary {
+  logs_json: unknown[];
+  correlation_data: Record<string, unknown>;
+  acknowledged_at: string | null;
+  resolved_at: string | null;
+  previous_incident_id: string | null;
+  alerts: IncidentMember[];
+}
+
+export interface ListIncidentsQuery {
+  severity?: Severity | Severity[];
+  status?: IncidentStatus | IncidentStatus[];
+  source?: SignalSource;
+  /** ISO times, inclusive from, exclusive to, on the incident timestamp. */
+  from?: string;
+  to?: string;
+  /** Case-insensitive text search on the title. */
+  q?: string;
+  limit?: number;
+  /** Opaque cursor from the previous page's X-Next-Cursor header. */
+  cursor?: string;
+}

@@ -1,3 +1,0 @@
-export function correlation(): string {
-  return 'correlation';
-}
