@@ -22,8 +22,8 @@ async function main(): Promise<void> {
 
   if (!env['DATABASE_URL']) {
     const port = Number(env['EMBEDDED_PG_PORT'] ?? 5488);
-    say('warn', `DATABASE_URL is not set: starting the embedded PostgreSQL on 127.0.0.1:${port} (data in ${dataDir}/pg)`);
     embedded = await startEmbeddedPostgres(dataDir, port);
+    say('warn', `DATABASE_URL is not set: started the embedded PostgreSQL on 127.0.0.1:${port} (data in ${embedded.dir})`);
     env['DATABASE_URL'] = embedded.url;
     const filled = fillDevSecrets(env, dataDir);
     if (filled.length) {

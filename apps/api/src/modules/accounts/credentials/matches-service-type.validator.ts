@@ -13,9 +13,14 @@ function messages(errors: ValidationError[], prefix: string): string[] {
 
 /**
  * Validates an object property against the shape its sibling `service_type` calls for
- * (credentials or config), rejecting unknown fields.
+ * (credentials or config), rejecting unknown fields. With missingAsEmpty, an absent value is
+ * checked as {} so that only the shapes with required fields reject it.
  */
-export function MatchesServiceType(shapes: Record<ServiceType, new () => object>, options?: ValidationOptions) {
+export function MatchesServiceType(
+  shapes: Record<ServiceType, new () => object>,
+  { missingAsEmpty = false }: { missingAsEmpty?: boolean } = {},
+  options?: ValidationOptions,
+) {
   return (target: object, propertyName: string) => {
     registerDecorator({
       name: 'matchesServiceType',
@@ -29,6 +34,7 @@ export function MatchesServiceType(shapes: Record<ServiceType, new () => object>
         problems(value: unknown, args: ValidationArguments): string[] {
           const type = (args.object as { service_type?: string }).service_type;
           if (!SERVICE_TYPES.includes(type as ServiceType)) return []; // service_type reports its own error
+          if (value === undefined && missingAsEmpty) value = {}; // then the shape says what is required
           if (typeof value !== 'object' || value === null || Array.isArray(value)) return [`${propertyName} must be an object`];
           const instance = plainToInstance(shapes[type as ServiceType], value);
           return messages(validateSync(instance, { whitelist: true, forbidNonWhitelisted: true }), propertyName);

@@ -38,7 +38,6 @@ export class ConnectAccountDto implements ConnectAccountRequest {
       'interval_seconds?; kubernetes: {namespaces?, context?}; cloudwatch: {region, endpoint?, log_group_names?, filter_pattern?}; ' +
       'grafana: {base_url}; sentry: {organization, base_url?, projects?}',
   })
-  @IsOptional()
-  @MatchesServiceType(CONFIG_SHAPES)
+  @MatchesServiceType(CONFIG_SHAPES, { missingAsEmpty: true })
   config?: AccountConfig;
 }
