@@ -1,4 +1,6 @@
 import { DataSourceOptions } from 'typeorm';
+// migrations/ sits at the workspace top level by design (DESIGN.md), outside any Nx project.
+// eslint-disable-next-line @nx/enforce-module-boundaries
 import { MIGRATIONS } from '../../../../migrations';
 import { ENTITIES } from './entities';
 
