@@ -8,6 +8,7 @@ import { Logger } from 'nestjs-pino';
 import { NEXT_CURSOR_HEADER, TOTAL_COUNT_HEADER } from '@mozaic/contracts';
 import { AppModule, AppOptions } from './app.module';
 import { AppConfig } from './config/app-config';
+import { serverTiming } from './common/http/server-timing';
 
 export const API_PREFIX = 'api/v1';
 
@@ -21,6 +22,7 @@ export async function createApp(config: AppConfig, options: AppOptions = {}): Pr
   app.useLogger(app.get(Logger));
   app.set('trust proxy', config.trustProxy);
   app.disable('x-powered-by');
+  app.use(serverTiming);
   app.use(helmet());
   app.use(cookieParser());
   app.useBodyParser('json', { limit: config.bodyLimit });
