@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { IncomingMessage, ServerResponse } from 'node:http';
+import { RequestMethod } from '@nestjs/common';
 import { Params } from 'nestjs-pino';
 import { DestinationStream } from 'pino';
 
@@ -24,6 +25,8 @@ export const REDACTED_PATHS = [
 /** Structured JSON logs with a request id per request (taken from X-Request-Id when sane). */
 export function loggerOptions(level: string, stream?: DestinationStream): Params {
   return {
+    // Express 5 path syntax: every route (the default '*' triggers a legacy-route warning).
+    forRoutes: [{ path: '{*path}', method: RequestMethod.ALL }],
     pinoHttp: [
       {
         level,

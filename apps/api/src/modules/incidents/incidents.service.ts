@@ -3,7 +3,11 @@ import { InjectRepository } from '@nestjs/typeorm';
 import { Brackets, Repository } from 'typeorm';
 import { NotFoundError } from '../../common/errors';
 import { ProjectsService } from '../projects/projects.service';
-import { IncidentDetailResponse, IncidentMemberResponse, IncidentSummaryResponse } from './dto/incident.response';
+import {
+  IncidentDetailResponse,
+  IncidentMemberResponse,
+  IncidentSummaryResponse,
+} from './dto/incident.response';
 import { ListIncidentsQueryDto } from './dto/list-incidents.query';
 import { IncidentAlertEntity } from './entities/incident-alert.entity';
 import { IncidentEntity } from './entities/incident.entity';
@@ -14,6 +18,23 @@ export interface IncidentPage {
   nextCursor: string | null;
 }
 
+/** What a list row needs: the large jsonb columns stay in the database. */
+const SUMMARY_COLUMNS = [
+  'id',
+  'projectId',
+  'source',
+  'sources',
+  'severity',
+  'title',
+  'status',
+  'timestamp',
+  'lastSeen',
+  'alertCount',
+  'signalCount',
+  'createdAt',
+  'updatedAt',
+] as const;
+
 /** Escapes LIKE wildcards so a search for "50%" means the characters "50%". */
 const escapeLike = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
 
@@ -21,34 +42,59 @@ const escapeLike = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
 @Injectable()
 export class IncidentsService {
   constructor(
-    @InjectRepository(IncidentEntity) private readonly incidents: Repository<IncidentEntity>,
-    @InjectRepository(IncidentAlertEntity) private readonly members: Repository<IncidentAlertEntity>,
+    @InjectRepository(IncidentEntity)
+    private readonly incidents: Repository<IncidentEntity>,
+    @InjectRepository(IncidentAlertEntity)
+    private readonly members: Repository<IncidentAlertEntity>,
     private readonly projects: ProjectsService,
   ) {}
 
-  /** Newest first, keyset-paginated on (timestamp, id). */
-  async list(userId: string, projectId: string, q: ListIncidentsQueryDto): Promise<IncidentPage> {
-    await this.projects.findOwned(userId, projectId);
+  /**
+   * Newest first, keyset-paginated on (timestamp, id). The query itself is scoped by the owner; only
+   * an empty page costs a second query, to tell "no incidents" (200) from "not your project" (404).
+   */
+  async list(
+    userId: string,
+    projectId: string,
+    q: ListIncidentsQueryDto,
+  ): Promise<IncidentPage> {
+    const cursor = q.cursor ? decodeCursor(q.cursor) : null;
     const qb = this.incidents
       .createQueryBuilder('i')
+      .select(SUMMARY_COLUMNS.map((c) => `i.${c}`))
       .innerJoin('i.project', 'p', 'p.user_id = :userId', { userId })
       .where('i.project_id = :projectId', { projectId });
-    if (q.severity?.length) qb.andWhere('i.severity IN (:...severity)', { severity: q.severity });
-    if (q.status?.length) qb.andWhere('i.status IN (:...status)', { status: q.status });
+    if (q.severity?.length)
+      qb.andWhere('i.severity IN (:...severity)', { severity: q.severity });
+    if (q.status?.length)
+      qb.andWhere('i.status IN (:...status)', { status: q.status });
     if (q.source) qb.andWhere('i.source = :source', { source: q.source });
     if (q.from) qb.andWhere('i.timestamp >= :from', { from: new Date(q.from) });
     if (q.to) qb.andWhere('i.timestamp < :to', { to: new Date(q.to) });
-    if (q.q?.trim()) qb.andWhere('i.title ILIKE :q', { q: `%${escapeLike(q.q.trim())}%` });
-    if (q.cursor) {
-      const c = decodeCursor(q.cursor);
+    if (q.q?.trim())
+      qb.andWhere('i.title ILIKE :q', { q: `%${escapeLike(q.q.trim())}%` });
+    if (cursor) {
       qb.andWhere(
-        new Brackets((w) => w.where('(i.timestamp, i.id) < (:cts, :cid)', { cts: new Date(c.timestamp), cid: c.id })),
+        new Brackets((w) =>
+          w.where('(i.timestamp, i.id) < (:cts, :cid)', {
+            cts: new Date(cursor.timestamp),
+            cid: cursor.id,
+          }),
+        ),
       );
     }
-    const rows = await qb.orderBy('i.timestamp', 'DESC').addOrderBy('i.id', 'DESC').limit(q.limit + 1).getMany();
+    const rows = await qb
+      .orderBy('i.timestamp', 'DESC')
+      .addOrderBy('i.id', 'DESC')
+      .limit(q.limit + 1)
+      .getMany();
+    if (rows.length === 0) await this.projects.findOwned(userId, projectId);
     const page = rows.slice(0, q.limit);
     const last = page[page.length - 1];
-    const nextCursor = rows.length > q.limit && last ? encodeCursor({ timestamp: last.timestamp.toISOString(), id: last.id }) : null;
+    const nextCursor =
+      rows.length > q.limit && last
+        ? encodeCursor({ timestamp: last.timestamp.toISOString(), id: last.id })
+        : null;
     return { items: page.map(IncidentSummaryResponse.from), nextCursor };
   }
 
@@ -64,7 +110,14 @@ export class IncidentsService {
       relations: { alert: true },
       order: { addedAt: 'ASC' },
     });
-    const alerts = members.filter((m) => m.alert).map((m) => IncidentMemberResponse.from(m.alert as NonNullable<typeof m.alert>, m.reason));
+    const alerts = members
+      .filter((m) => m.alert)
+      .map((m) =>
+        IncidentMemberResponse.from(
+          m.alert as NonNullable<typeof m.alert>,
+          m.reason,
+        ),
+      );
     return IncidentDetailResponse.detail(incident, alerts);
   }
 }
