@@ -1,1 +1,3 @@
 export * from './lib/severity';
+export * from './lib/templates/tokenize';
+export * from './lib/templates/template-miner';

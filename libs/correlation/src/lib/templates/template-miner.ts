@@ -1,0 +1,189 @@
+import { tokenize, WILDCARD } from './tokenize';
+
+export interface TemplateMinerOptions {
+  /** Least share of positions that must agree for a message to join a cluster (0..1). */
+  similarity?: number;
+  /** Most clusters kept; the least recently seen is evicted beyond it. */
+  maxClusters?: number;
+  /** Most examples kept per cluster. */
+  maxExamples?: number;
+}
+
+export interface TemplateCluster {
+  id: number;
+  /** Tokens, with <*> for variable positions. */
+  tokens: string[];
+  count: number;
+  firstSeen: number;
+  lastSeen: number;
+  examples: string[];
+}
+
+export interface MatchResult {
+  clusterId: number;
+  template: string;
+  /** The message's values at the template's <*> positions (raw tokens). */
+  params: string[];
+  /** 'created' for a new cluster, 'generalized' when the template gained a <*>, else 'none'. */
+  change: 'created' | 'generalized' | 'none';
+}
+
+/** Serializable state, so a project's templates survive restarts and move between workers. */
+export interface TemplateMinerState {
+  version: 1;
+  nextId: number;
+  options: Required<TemplateMinerOptions>;
+  clusters: TemplateCluster[];
+}
+
+const DEFAULTS: Required<TemplateMinerOptions> = { similarity: 0.7, maxClusters: 5000, maxExamples: 3 };
+
+/**
+ * A streaming log-template miner in the family of Drain: messages are masked by shape (see
+ * tokenize), grouped by token count, and joined to the most similar cluster of that length when
+ * enough positions agree; differing positions become <*>. A cluster keeps its id as its template
+ * generalises. Identical masked messages are answered from a cache without a search.
+ */
+export class TemplateMiner {
+  private readonly opts: Required<TemplateMinerOptions>;
+  private readonly byLength = new Map<number, TemplateCluster[]>();
+  private readonly byId = new Map<number, TemplateCluster>();
+  private readonly cache = new Map<string, TemplateCluster>();
+  private nextId = 1;
+  private readonly tokens: string[] = [];
+  private readonly raw: string[] = [];
+
+  constructor(options: TemplateMinerOptions = {}) {
+    this.opts = { ...DEFAULTS, ...options };
+  }
+
+  get size(): number {
+    return this.byId.size;
+  }
+
+  /** Files a message; `at` is its occurrence time (ms), passed in: the miner has no clock. */
+  add(message: string, at = 0): MatchResult {
+    const tokens = this.tokens;
+    const n = tokenize(message, tokens);
+    const key = tokens.join(' ');
+    let cluster = this.cache.get(key);
+    let change: MatchResult['change'] = 'none';
+    if (!cluster || !this.byId.has(cluster.id)) {
+      cluster = this.search(tokens, n);
+      if (cluster) {
+        if (this.generalize(cluster, tokens)) change = 'generalized';
+      } else {
+        cluster = this.create(tokens, at);
+        change = 'created';
+      }
+      if (this.cache.size >= this.opts.maxClusters * 20) this.cache.clear();
+      this.cache.set(key, cluster);
+    }
+    cluster.count++;
+    cluster.lastSeen = Math.max(cluster.lastSeen, at);
+    if (cluster.examples.length < this.opts.maxExamples && !cluster.examples.includes(message)) cluster.examples.push(message);
+    return { clusterId: cluster.id, template: cluster.tokens.join(' '), params: this.params(cluster, message), change };
+  }
+
+  /** Only the cluster id: the hot path for bulk grouping. */
+  addId(message: string, at = 0): number {
+    return this.add(message, at).clusterId;
+  }
+
+  cluster(id: number): TemplateCluster | undefined {
+    return this.byId.get(id);
+  }
+
+  clusters(): TemplateCluster[] {
+    return [...this.byId.values()];
+  }
+
+  toJSON(): TemplateMinerState {
+    return { version: 1, nextId: this.nextId, options: this.opts, clusters: this.clusters().map((c) => ({ ...c, tokens: [...c.tokens], examples: [...c.examples] })) };
+  }
+
+  static fromJSON(state: TemplateMinerState): TemplateMiner {
+    if (state.version !== 1) throw new Error(`unknown template miner state version ${String(state.version)}`);
+    const m = new TemplateMiner(state.options);
+    m.nextId = state.nextId;
+    for (const c of state.clusters) m.insert({ ...c, tokens: [...c.tokens], examples: [...c.examples] });
+    return m;
+  }
+
+  private search(tokens: string[], n: number): TemplateCluster | undefined {
+    const candidates = this.byLength.get(n);
+    if (!candidates) return undefined;
+    let best: TemplateCluster | undefined;
+    let bestScore = -1;
+    for (const c of candidates) {
+      const t = c.tokens;
+      // Agreement over the positions where either side is a constant; shared <*> say nothing.
+      let same = 0;
+      let considered = 0;
+      for (let i = 0; i < n; i++) {
+        const a = t[i];
+        const b = tokens[i];
+        if (a === WILDCARD && b === WILDCARD) continue;
+        considered++;
+        if (a === b) same++;
+      }
+      const score = considered === 0 ? 1 : same / considered;
+      if (score > bestScore) {
+        bestScore = score;
+        best = c;
+      }
+    }
+    return bestScore >= this.opts.similarity ? best : undefined;
+  }
+
+  private generalize(c: TemplateCluster, tokens: string[]): boolean {
+    let changed = false;
+    for (let i = 0; i < tokens.length; i++) {
+      if (c.tokens[i] !== tokens[i] && c.tokens[i] !== WILDCARD) {
+        c.tokens[i] = WILDCARD;
+        changed = true;
+      }
+    }
+    return changed;
+  }
+
+  private create(tokens: string[], at: number): TemplateCluster {
+    if (this.byId.size >= this.opts.maxClusters) this.evict();
+    const c: TemplateCluster = { id: this.nextId++, tokens: [...tokens], count: 0, firstSeen: at, lastSeen: at, examples: [] };
+    this.insert(c);
+    return c;
+  }
+
+  private insert(c: TemplateCluster): void {
+    this.byId.set(c.id, c);
+    const list = this.byLength.get(c.tokens.length);
+    if (list) list.push(c);
+    else this.byLength.set(c.tokens.length, [c]);
+  }
+
+  /** Drops the least recently seen cluster (ties: the smallest). */
+  private evict(): void {
+    let victim: TemplateCluster | undefined;
+    for (const c of this.byId.values()) {
+      if (!victim || c.lastSeen < victim.lastSeen || (c.lastSeen === victim.lastSeen && c.count < victim.count)) victim = c;
+    }
+    if (!victim) return;
+    this.byId.delete(victim.id);
+    const list = this.byLength.get(victim.tokens.length);
+    if (list) list.splice(list.indexOf(victim), 1);
+  }
+
+  private params(c: TemplateCluster, message: string): string[] {
+    const raw = this.raw;
+    raw.length = 0;
+    for (const tok of message.split(/\s+/)) {
+      if (!tok) continue;
+      const eq = tok.indexOf('=');
+      if (eq > 0 && eq < tok.length - 1) raw.push(tok.slice(0, eq + 1), tok.slice(eq + 1));
+      else raw.push(tok);
+    }
+    const out: string[] = [];
+    for (let i = 0; i < c.tokens.length && i < raw.length; i++) if (c.tokens[i] === WILDCARD) out.push(raw[i]);
+    return out;
+  }
+}

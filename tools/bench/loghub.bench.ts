@@ -1,0 +1,74 @@
+/**
+ * npm run bench:loghub -- --data <dir> --out <predDir> [--rounds N]
+ *
+ * Log-template grouping on labelled logs laid out like shared/loghub-2k: for every dataset folder in
+ * <dir> with an entry in <dir>/settings.json, cuts each line's header with that entry's lineRegex
+ * (the only per-dataset setting used), groups the Content with one generic TemplateMiner, and writes
+ * <predDir>/<Dataset>.csv (LineId,ClusterId). Prints per-dataset throughput — parse only (the miner
+ * alone, best of N rounds with a fresh miner each) and end-to-end (read, cut, mine, write) — and ends
+ * with `lines_per_s=<parse-only over all datasets>`. Score with shared/tools/score-log-grouping.mjs.
+ */
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { TemplateMiner } from '../../libs/correlation/src';
+
+interface DatasetSettings {
+  logFile: string;
+  lineRegex: string;
+}
+
+function arg(name: string): string | undefined {
+  const i = process.argv.indexOf(`--${name}`);
+  return i > 0 ? process.argv[i + 1] : undefined;
+}
+
+const data = arg('data');
+const out = arg('out');
+const rounds = Number(arg('rounds') ?? 20);
+if (!data || !out) {
+  console.error('usage: npm run bench:loghub -- --data <dir> --out <predDir> [--rounds N]');
+  process.exit(2);
+}
+mkdirSync(out, { recursive: true });
+const settings = JSON.parse(readFileSync(join(data, 'settings.json'), 'utf8')) as { datasets: Record<string, DatasetSettings> };
+
+function contents(name: string, s: DatasetSettings): string[] {
+  const re = new RegExp(s.lineRegex);
+  return readFileSync(join(data as string, s.logFile), 'utf8')
+    .split('\n')
+    .map((l) => l.trim())
+    .filter((l, i, all) => l.length > 0 || i < all.length - 1)
+    .map((line, i) => {
+      const m = re.exec(line);
+      if (!m?.groups?.['Content'] && m?.groups?.['Content'] !== '') throw new Error(`${name} line ${i + 1} does not match its lineRegex`);
+      return m.groups['Content'];
+    });
+}
+
+let totalLines = 0;
+let totalParseMs = 0;
+const rows: string[] = [];
+for (const [name, s] of Object.entries(settings.datasets)) {
+  if (!existsSync(join(data, s.logFile))) continue;
+  const t0 = performance.now();
+  const lines = contents(name, s);
+  const miner = new TemplateMiner();
+  const ids = lines.map((l) => miner.addId(l));
+  writeFileSync(join(out, `${name}.csv`), 'LineId,ClusterId\n' + ids.map((id, i) => `${i + 1},${id}`).join('\n') + '\n');
+  const endToEndMs = performance.now() - t0;
+
+  let best = Infinity;
+  for (let r = 0; r < rounds; r++) {
+    const m = new TemplateMiner();
+    const a = performance.now();
+    for (let i = 0; i < lines.length; i++) m.addId(lines[i]);
+    best = Math.min(best, performance.now() - a);
+  }
+  totalLines += lines.length;
+  totalParseMs += best;
+  rows.push(
+    `${name.padEnd(12)} lines=${lines.length} clusters=${miner.size} parse_only=${Math.round(lines.length / (best / 1000)).toLocaleString('en')} lines/s end_to_end=${Math.round(lines.length / (endToEndMs / 1000)).toLocaleString('en')} lines/s`,
+  );
+}
+for (const r of rows) console.log(r);
+console.log(`lines_per_s=${Math.round(totalLines / (totalParseMs / 1000))}`);
