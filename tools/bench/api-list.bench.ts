@@ -28,7 +28,9 @@ const REQUESTS = arg('requests', 300);
 const KEEP = process.argv.includes('--keep');
 
 function pct(sorted: number[], p: number): number {
-  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
+  return sorted[
+    Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)
+  ];
 }
 
 async function main(): Promise<void> {
@@ -62,13 +64,17 @@ async function main(): Promise<void> {
   const post = (path: string, body: object, token?: string) =>
     fetch(`${base}${path}`, {
       method: 'POST',
-      headers: { 'Content-Type': 'application/json', ...(token ? { Authorization: `Bearer ${token}` } : {}) },
+      headers: {
+        'Content-Type': 'application/json',
+        ...(token ? { Authorization: `Bearer ${token}` } : {}),
+      },
       body: JSON.stringify(body),
     }).then((r) => r.json() as Promise<Record<string, string>>);
   const creds = { email: 'bench@example.com', password: 'bench password 123' };
   await post('/api/v1/auth/register', creds);
   const token = (await post('/api/v1/auth/login', creds)).access_token;
-  const projectId = (await post('/api/v1/projects', { name: 'bench' }, token)).id;
+  const projectId = (await post('/api/v1/projects', { name: 'bench' }, token))
+    .id;
 
   const db = new Client({ connectionString: dbUrl });
   await db.connect();
@@ -100,13 +106,21 @@ async function main(): Promise<void> {
     `SELECT timestamp, id FROM incidents WHERE project_id = $1 ORDER BY timestamp DESC, id DESC OFFSET $2 LIMIT 1`,
     [projectId, Math.floor(ROWS * 0.9)],
   );
-  const cursor = encodeCursor({ timestamp: deep.rows[0].timestamp.toISOString(), id: deep.rows[0].id });
-  console.log(`loaded ${ROWS} incidents into one project in ${loadS.toFixed(1)} s`);
+  const cursor = encodeCursor({
+    timestamp: deep.rows[0].timestamp.toISOString(),
+    id: deep.rows[0].id,
+  });
+  console.log(
+    `loaded ${ROWS} incidents into one project in ${loadS.toFixed(1)} s`,
+  );
 
   const kinds: Array<[string, string]> = [
     ['first page', ''],
     ['deep keyset page (~90% in)', `?cursor=${cursor}`],
-    ['filtered page (severity=critical, status=open)', '?severity=critical&status=open'],
+    [
+      'filtered page (severity=critical, status=open)',
+      '?severity=critical&status=open',
+    ],
   ];
   let worst = 0;
   for (const [label, query] of kinds) {
@@ -115,12 +129,19 @@ async function main(): Promise<void> {
     const rtt: number[] = [];
     for (let i = 0; i < REQUESTS + 20; i++) {
       const t0 = performance.now();
-      const res = await fetch(url, { headers: { Authorization: `Bearer ${token}` } });
+      const res = await fetch(url, {
+        headers: { Authorization: `Bearer ${token}` },
+      });
       const body = (await res.json()) as unknown[];
       const t1 = performance.now();
-      if (res.status !== 200 || body.length !== 50) throw new Error(`${label}: status ${res.status}, ${body.length} rows`);
+      if (res.status !== 200 || body.length !== 50)
+        throw new Error(`${label}: status ${res.status}, ${body.length} rows`);
       if (i < 20) continue; // warm-up
-      server.push(Number(/dur=([\d.]+)/.exec(res.headers.get('server-timing') ?? '')?.[1]));
+      server.push(
+        Number(
+          /dur=([\d.]+)/.exec(res.headers.get('server-timing') ?? '')?.[1],
+        ),
+      );
       rtt.push(t1 - t0);
     }
     server.sort((a, b) => a - b);

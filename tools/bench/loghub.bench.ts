@@ -26,11 +26,15 @@ const data = arg('data');
 const out = arg('out');
 const rounds = Number(arg('rounds') ?? 20);
 if (!data || !out) {
-  console.error('usage: npm run bench:loghub -- --data <dir> --out <predDir> [--rounds N]');
+  console.error(
+    'usage: npm run bench:loghub -- --data <dir> --out <predDir> [--rounds N]',
+  );
   process.exit(2);
 }
 mkdirSync(out, { recursive: true });
-const settings = JSON.parse(readFileSync(join(data, 'settings.json'), 'utf8')) as { datasets: Record<string, DatasetSettings> };
+const settings = JSON.parse(
+  readFileSync(join(data, 'settings.json'), 'utf8'),
+) as { datasets: Record<string, DatasetSettings> };
 
 function contents(name: string, s: DatasetSettings): string[] {
   const re = new RegExp(s.lineRegex);
@@ -40,7 +44,8 @@ function contents(name: string, s: DatasetSettings): string[] {
     .filter((l, i, all) => l.length > 0 || i < all.length - 1)
     .map((line, i) => {
       const m = re.exec(line);
-      if (!m?.groups?.['Content'] && m?.groups?.['Content'] !== '') throw new Error(`${name} line ${i + 1} does not match its lineRegex`);
+      if (!m?.groups?.['Content'] && m?.groups?.['Content'] !== '')
+        throw new Error(`${name} line ${i + 1} does not match its lineRegex`);
       return m.groups['Content'];
     });
 }
@@ -54,7 +59,12 @@ for (const [name, s] of Object.entries(settings.datasets)) {
   const lines = contents(name, s);
   const miner = new TemplateMiner();
   const ids = lines.map((l) => miner.addId(l));
-  writeFileSync(join(out, `${name}.csv`), 'LineId,ClusterId\n' + ids.map((id, i) => `${i + 1},${id}`).join('\n') + '\n');
+  writeFileSync(
+    join(out, `${name}.csv`),
+    'LineId,ClusterId\n' +
+      ids.map((id, i) => `${i + 1},${id}`).join('\n') +
+      '\n',
+  );
   const endToEndMs = performance.now() - t0;
 
   let best = Infinity;

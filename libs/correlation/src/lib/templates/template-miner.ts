@@ -36,7 +36,11 @@ export interface TemplateMinerState {
   clusters: TemplateCluster[];
 }
 
-const DEFAULTS: Required<TemplateMinerOptions> = { similarity: 0.7, maxClusters: 5000, maxExamples: 3 };
+const DEFAULTS: Required<TemplateMinerOptions> = {
+  similarity: 0.7,
+  maxClusters: 5000,
+  maxExamples: 3,
+};
 
 /**
  * A streaming log-template miner in the family of Drain: messages are masked by shape (see
@@ -63,6 +67,23 @@ export class TemplateMiner {
 
   /** Files a message; `at` is its occurrence time (ms), passed in: the miner has no clock. */
   add(message: string, at = 0): MatchResult {
+    const cluster = this.match(message, at);
+    return {
+      clusterId: cluster.id,
+      template: cluster.tokens.join(' '),
+      params: this.params(cluster, message),
+      change: this.lastChange,
+    };
+  }
+
+  /** Only the cluster id: the hot path for bulk grouping. */
+  addId(message: string, at = 0): number {
+    return this.match(message, at).id;
+  }
+
+  private lastChange: MatchResult['change'] = 'none';
+
+  private match(message: string, at: number): TemplateCluster {
     const tokens = this.tokens;
     const n = tokenize(message, tokens);
     const key = tokens.join(' ');
@@ -80,14 +101,14 @@ export class TemplateMiner {
       this.cache.set(key, cluster);
     }
     cluster.count++;
-    cluster.lastSeen = Math.max(cluster.lastSeen, at);
-    if (cluster.examples.length < this.opts.maxExamples && !cluster.examples.includes(message)) cluster.examples.push(message);
-    return { clusterId: cluster.id, template: cluster.tokens.join(' '), params: this.params(cluster, message), change };
-  }
-
-  /** Only the cluster id: the hot path for bulk grouping. */
-  addId(message: string, at = 0): number {
-    return this.add(message, at).clusterId;
+    if (at > cluster.lastSeen) cluster.lastSeen = at;
+    if (
+      cluster.examples.length < this.opts.maxExamples &&
+      !cluster.examples.includes(message)
+    )
+      cluster.examples.push(message);
+    this.lastChange = change;
+    return cluster;
   }
 
   cluster(id: number): TemplateCluster | undefined {
@@ -99,14 +120,27 @@ export class TemplateMiner {
   }
 
   toJSON(): TemplateMinerState {
-    return { version: 1, nextId: this.nextId, options: this.opts, clusters: this.clusters().map((c) => ({ ...c, tokens: [...c.tokens], examples: [...c.examples] })) };
+    return {
+      version: 1,
+      nextId: this.nextId,
+      options: this.opts,
+      clusters: this.clusters().map((c) => ({
+        ...c,
+        tokens: [...c.tokens],
+        examples: [...c.examples],
+      })),
+    };
   }
 
   static fromJSON(state: TemplateMinerState): TemplateMiner {
-    if (state.version !== 1) throw new Error(`unknown template miner state version ${String(state.version)}`);
+    if (state.version !== 1)
+      throw new Error(
+        `unknown template miner state version ${String(state.version)}`,
+      );
     const m = new TemplateMiner(state.options);
     m.nextId = state.nextId;
-    for (const c of state.clusters) m.insert({ ...c, tokens: [...c.tokens], examples: [...c.examples] });
+    for (const c of state.clusters)
+      m.insert({ ...c, tokens: [...c.tokens], examples: [...c.examples] });
     return m;
   }
 
@@ -149,7 +183,14 @@ export class TemplateMiner {
 
   private create(tokens: string[], at: number): TemplateCluster {
     if (this.byId.size >= this.opts.maxClusters) this.evict();
-    const c: TemplateCluster = { id: this.nextId++, tokens: [...tokens], count: 0, firstSeen: at, lastSeen: at, examples: [] };
+    const c: TemplateCluster = {
+      id: this.nextId++,
+      tokens: [...tokens],
+      count: 0,
+      firstSeen: at,
+      lastSeen: at,
+      examples: [],
+    };
     this.insert(c);
     return c;
   }
@@ -165,7 +206,12 @@ export class TemplateMiner {
   private evict(): void {
     let victim: TemplateCluster | undefined;
     for (const c of this.byId.values()) {
-      if (!victim || c.lastSeen < victim.lastSeen || (c.lastSeen === victim.lastSeen && c.count < victim.count)) victim = c;
+      if (
+        !victim ||
+        c.lastSeen < victim.lastSeen ||
+        (c.lastSeen === victim.lastSeen && c.count < victim.count)
+      )
+        victim = c;
     }
     if (!victim) return;
     this.byId.delete(victim.id);
@@ -173,17 +219,13 @@ export class TemplateMiner {
     if (list) list.splice(list.indexOf(victim), 1);
   }
 
+  /** The message's text at each <*> of the cluster's template. */
   private params(c: TemplateCluster, message: string): string[] {
-    const raw = this.raw;
-    raw.length = 0;
-    for (const tok of message.split(/\s+/)) {
-      if (!tok) continue;
-      const eq = tok.indexOf('=');
-      if (eq > 0 && eq < tok.length - 1) raw.push(tok.slice(0, eq + 1), tok.slice(eq + 1));
-      else raw.push(tok);
-    }
+    const values = this.raw;
+    tokenize(message, this.tokens, values);
     const out: string[] = [];
-    for (let i = 0; i < c.tokens.length && i < raw.length; i++) if (c.tokens[i] === WILDCARD) out.push(raw[i]);
+    for (let i = 0; i < c.tokens.length && i < values.length; i++)
+      if (c.tokens[i] === WILDCARD) out.push(values[i]);
     return out;
   }
 }

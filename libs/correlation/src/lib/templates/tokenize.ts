@@ -24,20 +24,31 @@ function isVariable(s: string, start: number, end: number): boolean {
     const c = s.charCodeAt(i);
     if (c >= ZERO && c <= NINE) return true;
     if (c === SLASH) slashes++;
-    else if (c === COLON && i + 2 < end && s.charCodeAt(i + 1) === SLASH && s.charCodeAt(i + 2) === SLASH) return true;
+    else if (
+      c === COLON &&
+      i + 2 < end &&
+      s.charCodeAt(i + 1) === SLASH &&
+      s.charCodeAt(i + 2) === SLASH
+    )
+      return true;
   }
   // A path: /usr/lib/x, ./a/b, or a/b/c — at least two separators.
-  return slashes >= 2 || (slashes === 1 && s.charCodeAt(start) === SLASH && end - start > 1);
+  return (
+    slashes >= 2 ||
+    (slashes === 1 && s.charCodeAt(start) === SLASH && end - start > 1)
+  );
 }
 
 /**
- * Splits a message on white space into `out` (cleared first) with variable tokens masked as <*>.
+ * Splits a message on white space into `out` (cleared first) with variable tokens masked as <*>;
+ * `values`, when given, receives each token's original text (a collapsed run: its texts joined).
  * `key=value` is split after the '=' so the key stays a constant; a run of variables becomes one <*>.
  * One pass, no regular expressions.
  * Returns the number of tokens.
  */
-export function tokenize(s: string, out: string[]): number {
+export function tokenize(s: string, out: string[], values?: string[]): number {
   out.length = 0;
+  if (values) values.length = 0;
   const n = s.length;
   let i = 0;
   while (i < n) {
@@ -50,17 +61,39 @@ export function tokenize(s: string, out: string[]): number {
       i++;
     }
     if (eq > start && eq < i - 1) {
-      out.push(s.slice(start, eq + 1));
-      push(out, isVariable(s, eq + 1, i) ? WILDCARD : s.slice(eq + 1, i));
+      push(out, values, false, s, start, eq + 1);
+      push(out, values, isVariable(s, eq + 1, i), s, eq + 1, i);
     } else {
-      push(out, isVariable(s, start, i) ? WILDCARD : s.slice(start, i));
+      push(out, values, isVariable(s, start, i), s, start, i);
     }
   }
   return out.length;
 }
 
-/** Adjacent variables collapse into one <*>, so lists of any length (ids, hosts) share a template. */
-function push(out: string[], token: string): void {
-  if (token === WILDCARD && out.length > 0 && out[out.length - 1] === WILDCARD) return;
-  out.push(token);
+/**
+ * Adds one token (the constant text, or <*> when `variable`). Adjacent variables collapse into one
+ * <*>, so lists of any length (ids, hosts) share a template; `values` then gets their text joined.
+ */
+function push(
+  out: string[],
+  values: string[] | undefined,
+  variable: boolean,
+  s: string,
+  from: number,
+  to: number,
+): void {
+  if (!variable) {
+    const text = s.slice(from, to);
+    out.push(text);
+    values?.push(text);
+  } else if (
+    out.length > 0 &&
+    out[out.length - 1] === WILDCARD &&
+    (!values || values.length === out.length)
+  ) {
+    if (values) values[values.length - 1] += ' ' + s.slice(from, to);
+  } else {
+    out.push(WILDCARD);
+    values?.push(s.slice(from, to));
+  }
 }
