@@ -26,15 +26,25 @@ export interface AppOptions {
 @Module({})
 export class AppModule {
   static forRoot(config: AppConfig, options: AppOptions = {}): DynamicModule {
-    const web = config.webDist && existsSync(config.webDist)
-      ? [ServeStaticModule.forRoot({ rootPath: config.webDist, exclude: ['/api/{*path}', '/webhooks/{*path}'] })]
-      : [];
+    const web =
+      config.webDist && existsSync(config.webDist)
+        ? [
+            ServeStaticModule.forRoot({
+              rootPath: config.webDist,
+              exclude: ['/api/{*path}', '/webhooks/{*path}'],
+            }),
+          ]
+        : [];
     return {
       module: AppModule,
       imports: [
         ConfigModule.forRoot(config),
         LoggerModule.forRoot(loggerOptions(config.logLevel, options.logStream)),
-        TypeOrmModule.forRoot({ ...typeormOptions(config.databaseUrl), retryAttempts: 2, retryDelay: 500 }),
+        TypeOrmModule.forRoot({
+          ...typeormOptions(config.databaseUrl),
+          retryAttempts: 2,
+          retryDelay: 500,
+        }),
         CryptoModule,
         HealthModule,
         AuthModule,

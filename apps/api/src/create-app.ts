@@ -13,12 +13,18 @@ import { serverTiming } from './common/http/server-timing';
 export const API_PREFIX = 'api/v1';
 
 /** Builds the HTTP application (not yet listening): used by main.ts and by the e2e tests alike. */
-export async function createApp(config: AppConfig, options: AppOptions = {}): Promise<INestApplication> {
-  const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config, options), {
-    bufferLogs: true,
-    bodyParser: false,
-    rawBody: true,
-  });
+export async function createApp(
+  config: AppConfig,
+  options: AppOptions = {},
+): Promise<INestApplication> {
+  const app = await NestFactory.create<NestExpressApplication>(
+    AppModule.forRoot(config, options),
+    {
+      bufferLogs: true,
+      bodyParser: false,
+      rawBody: true,
+    },
+  );
   app.useLogger(app.get(Logger));
   app.set('trust proxy', config.trustProxy);
   app.disable('x-powered-by');
@@ -31,20 +37,35 @@ export async function createApp(config: AppConfig, options: AppOptions = {}): Pr
     app.enableCors({
       origin: config.corsOrigins.includes('*') ? true : config.corsOrigins,
       credentials: true,
-      exposedHeaders: [TOTAL_COUNT_HEADER, NEXT_CURSOR_HEADER, 'X-Request-Id', 'Retry-After'],
+      exposedHeaders: [
+        TOTAL_COUNT_HEADER,
+        NEXT_CURSOR_HEADER,
+        'X-Request-Id',
+        'Retry-After',
+      ],
     });
   }
   app.setGlobalPrefix(API_PREFIX, { exclude: ['webhooks/{*path}'] });
-  app.useGlobalPipes(new ValidationPipe({ whitelist: true, forbidNonWhitelisted: true, transform: true }));
+  app.useGlobalPipes(
+    new ValidationPipe({
+      whitelist: true,
+      forbidNonWhitelisted: true,
+      transform: true,
+    }),
+  );
   app.enableShutdownHooks();
-  SwaggerModule.setup('api/docs', app, () => openApiDocument(app), { jsonDocumentUrl: 'api/docs-json' });
+  SwaggerModule.setup('api/docs', app, () => openApiDocument(app), {
+    jsonDocumentUrl: 'api/docs-json',
+  });
   return app;
 }
 
 export function openApiDocument(app: INestApplication): OpenAPIObject {
   const config = new DocumentBuilder()
     .setTitle('MOZAIC API')
-    .setDescription('Incident intelligence: signals from Kubernetes, Docker, CloudWatch, Grafana/Alertmanager and Sentry, correlated into incidents.')
+    .setDescription(
+      'Incident intelligence: signals from Kubernetes, Docker, CloudWatch, Grafana/Alertmanager and Sentry, correlated into incidents.',
+    )
     .setVersion('1.0')
     .addBearerAuth()
     .addCookieAuth('mozaic_refresh')

@@ -3,7 +3,10 @@ import { join, resolve } from 'node:path';
 import { ConfigError, parseConfig } from './config/app-config';
 import { fillDevSecrets } from './config/dev-secrets';
 import { createApp } from './create-app';
-import { EmbeddedDatabase, startEmbeddedPostgres } from './database/embedded-postgres';
+import {
+  EmbeddedDatabase,
+  startEmbeddedPostgres,
+} from './database/embedded-postgres';
 import { runMigrations } from './database/run-migrations';
 
 /** Plain JSON lines before the app's own logger exists. */
@@ -23,11 +26,17 @@ async function main(): Promise<void> {
   if (!env['DATABASE_URL']) {
     const port = Number(env['EMBEDDED_PG_PORT'] ?? 5488);
     embedded = await startEmbeddedPostgres(dataDir, port);
-    say('warn', `DATABASE_URL is not set: started the embedded PostgreSQL on 127.0.0.1:${port} (data in ${embedded.dir})`);
+    say(
+      'warn',
+      `DATABASE_URL is not set: started the embedded PostgreSQL on 127.0.0.1:${port} (data in ${embedded.dir})`,
+    );
     env['DATABASE_URL'] = embedded.url;
     const filled = fillDevSecrets(env, dataDir);
     if (filled.length) {
-      say('warn', `${filled.join(' and ')} not set: using development secrets kept in ${dataDir}/secrets.json. Set them for production.`);
+      say(
+        'warn',
+        `${filled.join(' and ')} not set: using development secrets kept in ${dataDir}/secrets.json. Set them for production.`,
+      );
     }
   }
   env['WEB_DIST'] ??= join(__dirname, '..', 'web', 'browser');
@@ -56,10 +65,16 @@ async function main(): Promise<void> {
   process.once('SIGINT', stop);
   process.once('SIGTERM', stop);
   await app.listen(config.port, config.host);
-  say('info', `MOZAIC is listening on http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${config.port} (API docs at /api/docs)`);
+  say(
+    'info',
+    `MOZAIC is listening on http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${config.port} (API docs at /api/docs)`,
+  );
 }
 
 main().catch((e: unknown) => {
-  say('error', `MOZAIC failed to start: ${e instanceof Error ? e.message : String(e)}`);
+  say(
+    'error',
+    `MOZAIC failed to start: ${e instanceof Error ? e.message : String(e)}`,
+  );
   process.exit(1);
 });

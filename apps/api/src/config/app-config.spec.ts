@@ -18,19 +18,32 @@ describe('parseConfig', () => {
   it('names every bad or missing variable', () => {
     let err: unknown;
     try {
-      parseConfig({ PORT: 'abc', ENCRYPTION_KEY: 'short', ACCESS_TOKEN_EXPIRE_MINUTES: '0' });
+      parseConfig({
+        PORT: 'abc',
+        ENCRYPTION_KEY: 'short',
+        ACCESS_TOKEN_EXPIRE_MINUTES: '0',
+      });
     } catch (e) {
       err = e;
     }
     expect(err).toBeInstanceOf(ConfigError);
     const msg = (err as Error).message;
-    for (const name of ['DATABASE_URL', 'SECRET_KEY', 'ENCRYPTION_KEY', 'PORT', 'ACCESS_TOKEN_EXPIRE_MINUTES']) {
+    for (const name of [
+      'DATABASE_URL',
+      'SECRET_KEY',
+      'ENCRYPTION_KEY',
+      'PORT',
+      'ACCESS_TOKEN_EXPIRE_MINUTES',
+    ]) {
       expect(msg).toContain(name);
     }
   });
 
   it('accepts several comma-separated Fernet keys for rotation', () => {
-    const c = parseConfig({ ...valid, ENCRYPTION_KEY: `${valid.ENCRYPTION_KEY}, ${valid.ENCRYPTION_KEY}` });
+    const c = parseConfig({
+      ...valid,
+      ENCRYPTION_KEY: `${valid.ENCRYPTION_KEY}, ${valid.ENCRYPTION_KEY}`,
+    });
     expect(c.encryptionKeys).toHaveLength(2);
   });
 });

@@ -13,8 +13,13 @@ interface DevSecrets {
  * them in <dataDir>/secrets.json (mode 600), so tokens and stored credentials survive restarts.
  * Returns the names it filled in.
  */
-export function fillDevSecrets(env: Record<string, string | undefined>, dataDir: string): string[] {
-  const missing = (['SECRET_KEY', 'ENCRYPTION_KEY'] as const).filter((k) => !env[k]);
+export function fillDevSecrets(
+  env: Record<string, string | undefined>,
+  dataDir: string,
+): string[] {
+  const missing = (['SECRET_KEY', 'ENCRYPTION_KEY'] as const).filter(
+    (k) => !env[k],
+  );
   if (missing.length === 0) return [];
   mkdirSync(dataDir, { recursive: true });
   const file = join(dataDir, 'secrets.json');
@@ -22,7 +27,10 @@ export function fillDevSecrets(env: Record<string, string | undefined>, dataDir:
   if (existsSync(file)) {
     secrets = JSON.parse(readFileSync(file, 'utf8')) as DevSecrets;
   } else {
-    secrets = { SECRET_KEY: randomBytes(48).toString('base64url'), ENCRYPTION_KEY: FernetKey.generate() };
+    secrets = {
+      SECRET_KEY: randomBytes(48).toString('base64url'),
+      ENCRYPTION_KEY: FernetKey.generate(),
+    };
     writeFileSync(file, JSON.stringify(secrets, null, 2), { mode: 0o600 });
   }
   for (const k of missing) env[k] = secrets[k];

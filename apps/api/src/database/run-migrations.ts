@@ -6,7 +6,10 @@ const MIGRATION_LOCK = 724_011;
 
 /** Applies pending migrations under a PostgreSQL advisory lock; returns the names applied. */
 export async function runMigrations(databaseUrl: string): Promise<string[]> {
-  const ds = new DataSource({ ...typeormOptions(databaseUrl), extra: { max: 1 } });
+  const ds = new DataSource({
+    ...typeormOptions(databaseUrl),
+    extra: { max: 1 },
+  });
   await ds.initialize();
   try {
     await ds.query('SELECT pg_advisory_lock($1)', [MIGRATION_LOCK]);

@@ -5,7 +5,9 @@ import { typeormOptions } from './typeorm-options';
 describe('database schema (e2e)', () => {
   let ds: DataSource;
   beforeAll(async () => {
-    ds = await new DataSource(typeormOptions(process.env['TEST_DATABASE_URL'] as string)).initialize();
+    ds = await new DataSource(
+      typeormOptions(process.env['TEST_DATABASE_URL'] as string),
+    ).initialize();
   });
   afterAll(() => ds.destroy());
 
@@ -15,8 +17,13 @@ describe('database schema (e2e)', () => {
   });
 
   it('enforces one open incident per grouping key', async () => {
-    const [{ id: userId }] = await ds.query(`INSERT INTO users (email, password_hash) VALUES ('schema-${Date.now()}@example.com', 'x') RETURNING id`);
-    const [{ id: projectId }] = await ds.query(`INSERT INTO projects (name, user_id) VALUES ('schema', $1) RETURNING id`, [userId]);
+    const [{ id: userId }] = await ds.query(
+      `INSERT INTO users (email, password_hash) VALUES ('schema-${Date.now()}@example.com', 'x') RETURNING id`,
+    );
+    const [{ id: projectId }] = await ds.query(
+      `INSERT INTO projects (name, user_id) VALUES ('schema', $1) RETURNING id`,
+      [userId],
+    );
     const insert = (status: string) =>
       ds.query(
         `INSERT INTO incidents (project_id, source, severity, title, status, grouping_key, timestamp, last_seen)
@@ -26,6 +33,8 @@ describe('database schema (e2e)', () => {
     await insert('resolved');
     await insert('resolved');
     await insert('open');
-    await expect(insert('acknowledged')).rejects.toThrow(/ux_incidents_open_grouping_key/);
+    await expect(insert('acknowledged')).rejects.toThrow(
+      /ux_incidents_open_grouping_key/,
+    );
   });
 });

@@ -1,5 +1,8 @@
 import { Inject, Injectable, OnModuleDestroy } from '@nestjs/common';
-import { HealthIndicatorResult, HealthIndicatorService } from '@nestjs/terminus';
+import {
+  HealthIndicatorResult,
+  HealthIndicatorService,
+} from '@nestjs/terminus';
 import Redis from 'ioredis';
 import { AppConfig } from '../config/app-config';
 import { APP_CONFIG } from '../config/config.module';
@@ -17,9 +20,15 @@ export class RedisHealthIndicator implements OnModuleDestroy {
   async check(key: string): Promise<HealthIndicatorResult> {
     const probe = this.indicator.check(key);
     if (!this.config.redisUrl) return probe.up({ configured: false });
-    this.client ??= new Redis(this.config.redisUrl, { lazyConnect: true, maxRetriesPerRequest: 1, connectTimeout: 2000, enableOfflineQueue: false });
+    this.client ??= new Redis(this.config.redisUrl, {
+      lazyConnect: true,
+      maxRetriesPerRequest: 1,
+      connectTimeout: 2000,
+      enableOfflineQueue: false,
+    });
     try {
-      if (this.client.status === 'wait' || this.client.status === 'end') await this.client.connect();
+      if (this.client.status === 'wait' || this.client.status === 'end')
+        await this.client.connect();
       await this.client.ping();
       return probe.up({ configured: true });
     } catch {

@@ -1,6 +1,12 @@
 import { createHmac } from 'node:crypto';
 import { REFRESH_COOKIE } from '@mozaic/contracts';
-import { createTestApp, registerAndLogin, TEST_SECRET_KEY, TestApp, uniqueEmail } from './test-app';
+import {
+  createTestApp,
+  registerAndLogin,
+  TEST_SECRET_KEY,
+  TestApp,
+  uniqueEmail,
+} from './test-app';
 
 /** The refresh cookie from a Set-Cookie answer, ready to send back. */
 function refreshCookie(res: { headers: Record<string, unknown> }): string {
@@ -11,7 +17,8 @@ function refreshCookie(res: { headers: Record<string, unknown> }): string {
 }
 
 function jwt(payload: object, secret: string, alg = 'HS256'): string {
-  const enc = (o: object) => Buffer.from(JSON.stringify(o)).toString('base64url');
+  const enc = (o: object) =>
+    Buffer.from(JSON.stringify(o)).toString('base64url');
   const head = `${enc({ alg, typ: 'JWT' })}.${enc(payload)}`;
   return `${head}.${createHmac('sha256', secret).update(head).digest('base64url')}`;
 }
@@ -26,15 +33,35 @@ describe('auth (e2e)', () => {
   describe('register', () => {
     it('creates a user and answers its public fields only', async () => {
       const email = uniqueEmail('reg');
-      const res = await t.http().post('/api/v1/auth/register').send({ email, password: 'long enough pw' }).expect(201);
-      expect(res.body).toEqual({ id: expect.any(String), email, is_active: true, created_at: expect.any(String) });
+      const res = await t
+        .http()
+        .post('/api/v1/auth/register')
+        .send({ email, password: 'long enough pw' })
+        .expect(201);
+      expect(res.body).toEqual({
+        id: expect.any(String),
+        email,
+        is_active: true,
+        created_at: expect.any(String),
+      });
       expect(JSON.stringify(res.body)).not.toContain('password');
     });
 
     it('answers 409 for a taken email, compared case-insensitively', async () => {
       const email = uniqueEmail('dup');
-      await t.http().post('/api/v1/auth/register').send({ email, password: 'long enough pw' }).expect(201);
-      const res = await t.http().post('/api/v1/auth/register').send({ email: `  ${email.toUpperCase()} `, password: 'another pw 123' }).expect(409);
+      await t
+        .http()
+        .post('/api/v1/auth/register')
+        .send({ email, password: 'long enough pw' })
+        .expect(201);
+      const res = await t
+        .http()
+        .post('/api/v1/auth/register')
+        .send({
+          email: `  ${email.toUpperCase()} `,
+          password: 'another pw 123',
+        })
+        .expect(409);
       expect(res.body.message).toMatch(/already exists/);
     });
 
@@ -43,9 +70,16 @@ describe('auth (e2e)', () => {
       [{ email: 'not-an-email', password: 'long enough pw' }, 'email'],
       [{ email: 'a@example.com' }, 'password'],
       [{ email: 'a@example.com', password: 'short' }, 'password'],
-      [{ email: 'a@example.com', password: 'long enough pw', admin: true }, 'admin'],
+      [
+        { email: 'a@example.com', password: 'long enough pw', admin: true },
+        'admin',
+      ],
     ])('answers 400 naming the field for %j', async (body, field) => {
-      const res = await t.http().post('/api/v1/auth/register').send(body).expect(400);
+      const res = await t
+        .http()
+        .post('/api/v1/auth/register')
+        .send(body)
+        .expect(400);
       expect(JSON.stringify(res.body.message)).toContain(field);
     });
   });
@@ -53,20 +87,46 @@ describe('auth (e2e)', () => {
   describe('login', () => {
     it('returns a bearer token and sets an httpOnly SameSite=Strict refresh cookie', async () => {
       const u = await registerAndLogin(t, 'login');
-      const res = await t.http().post('/api/v1/auth/login').send({ email: u.email.toUpperCase(), password: u.password }).expect(200);
-      expect(res.body).toEqual({ access_token: expect.any(String), token_type: 'bearer', expires_in: 30 * 60 });
-      const cookie = (res.headers['set-cookie'] as unknown as string[]).find((c) => c.startsWith(REFRESH_COOKIE));
+      const res = await t
+        .http()
+        .post('/api/v1/auth/login')
+        .send({ email: u.email.toUpperCase(), password: u.password })
+        .expect(200);
+      expect(res.body).toEqual({
+        access_token: expect.any(String),
+        token_type: 'bearer',
+        expires_in: 30 * 60,
+      });
+      const cookie = (res.headers['set-cookie'] as unknown as string[]).find(
+        (c) => c.startsWith(REFRESH_COOKIE),
+      );
       expect(cookie).toMatch(/HttpOnly/);
       expect(cookie).toMatch(/SameSite=Strict/);
       expect(cookie).toMatch(/Path=\/api\/v1\/auth/);
-      const me = await t.http().get('/api/v1/auth/me').set('Authorization', `Bearer ${res.body.access_token}`).expect(200);
-      expect(me.body).toMatchObject({ id: u.id, email: u.email, is_active: true });
+      const me = await t
+        .http()
+        .get('/api/v1/auth/me')
+        .set('Authorization', `Bearer ${res.body.access_token}`)
+        .expect(200);
+      expect(me.body).toMatchObject({
+        id: u.id,
+        email: u.email,
+        is_active: true,
+      });
     });
 
     it('answers a wrong password and an unknown email the same way', async () => {
       const u = await registerAndLogin(t, 'same');
-      const wrong = await t.http().post('/api/v1/auth/login').send({ email: u.email, password: 'wrong password' }).expect(401);
-      const unknown = await t.http().post('/api/v1/auth/login').send({ email: uniqueEmail('nobody'), password: 'wrong password' }).expect(401);
+      const wrong = await t
+        .http()
+        .post('/api/v1/auth/login')
+        .send({ email: u.email, password: 'wrong password' })
+        .expect(401);
+      const unknown = await t
+        .http()
+        .post('/api/v1/auth/login')
+        .send({ email: uniqueEmail('nobody'), password: 'wrong password' })
+        .expect(401);
       expect(wrong.body).toEqual(unknown.body);
       expect(wrong.body.message).toBe('Incorrect email or password');
     });
@@ -76,50 +136,115 @@ describe('auth (e2e)', () => {
     it('rejects a missing, malformed, forged, expired or alg=none token with 401', async () => {
       const u = await registerAndLogin(t, 'tok');
       const now = Math.floor(Date.now() / 1000);
-      const forged = jwt({ sub: u.id, email: u.email, typ: 'access', iat: now, exp: now + 600 }, 'not-the-server-secret-000000000000');
-      const expired = jwt({ sub: u.id, email: u.email, typ: 'access', iat: now - 7200, exp: now - 3600 }, TEST_SECRET_KEY);
+      const forged = jwt(
+        { sub: u.id, email: u.email, typ: 'access', iat: now, exp: now + 600 },
+        'not-the-server-secret-000000000000',
+      );
+      const expired = jwt(
+        {
+          sub: u.id,
+          email: u.email,
+          typ: 'access',
+          iat: now - 7200,
+          exp: now - 3600,
+        },
+        TEST_SECRET_KEY,
+      );
       const none = `${Buffer.from('{"alg":"none","typ":"JWT"}').toString('base64url')}.${Buffer.from(JSON.stringify({ sub: u.id, typ: 'access', exp: now + 600 })).toString('base64url')}.`;
       await t.http().get('/api/v1/auth/me').expect(401);
-      await t.http().get('/api/v1/auth/me').set('Authorization', 'Bearer not.a.jwt').expect(401);
+      await t
+        .http()
+        .get('/api/v1/auth/me')
+        .set('Authorization', 'Bearer not.a.jwt')
+        .expect(401);
       for (const token of [forged, expired, none]) {
-        const res = await t.http().get('/api/v1/auth/me').set('Authorization', `Bearer ${token}`).expect(401);
+        const res = await t
+          .http()
+          .get('/api/v1/auth/me')
+          .set('Authorization', `Bearer ${token}`)
+          .expect(401);
         expect(res.body.statusCode).toBe(401);
       }
       // The same claims signed with the real secret are accepted: the rejections above are for the signature and expiry.
-      const good = jwt({ sub: u.id, email: u.email, typ: 'access', iat: now, exp: now + 600 }, TEST_SECRET_KEY);
-      await t.http().get('/api/v1/auth/me').set('Authorization', `Bearer ${good}`).expect(200);
+      const good = jwt(
+        { sub: u.id, email: u.email, typ: 'access', iat: now, exp: now + 600 },
+        TEST_SECRET_KEY,
+      );
+      await t
+        .http()
+        .get('/api/v1/auth/me')
+        .set('Authorization', `Bearer ${good}`)
+        .expect(200);
     });
   });
 
   describe('refresh and logout', () => {
     it('rotates the refresh token; a rotated token presented again revokes the whole session', async () => {
       const u = await registerAndLogin(t, 'rot');
-      const login = await t.http().post('/api/v1/auth/login').send({ email: u.email, password: u.password }).expect(200);
+      const login = await t
+        .http()
+        .post('/api/v1/auth/login')
+        .send({ email: u.email, password: u.password })
+        .expect(200);
       const first = refreshCookie(login);
 
-      const r1 = await t.http().post('/api/v1/auth/refresh').set('Cookie', first).expect(200);
+      const r1 = await t
+        .http()
+        .post('/api/v1/auth/refresh')
+        .set('Cookie', first)
+        .expect(200);
       expect(r1.body.token_type).toBe('bearer');
-      await t.http().get('/api/v1/auth/me').set('Authorization', `Bearer ${r1.body.access_token}`).expect(200);
+      await t
+        .http()
+        .get('/api/v1/auth/me')
+        .set('Authorization', `Bearer ${r1.body.access_token}`)
+        .expect(200);
       const second = refreshCookie(r1);
       expect(second).not.toBe(first);
 
       // Reuse of the first token: refused, and the family (including the second token) is revoked.
-      await t.http().post('/api/v1/auth/refresh').set('Cookie', first).expect(401);
-      await t.http().post('/api/v1/auth/refresh').set('Cookie', second).expect(401);
+      await t
+        .http()
+        .post('/api/v1/auth/refresh')
+        .set('Cookie', first)
+        .expect(401);
+      await t
+        .http()
+        .post('/api/v1/auth/refresh')
+        .set('Cookie', second)
+        .expect(401);
     });
 
     it('logout revokes the refresh token and clears the cookie', async () => {
       const u = await registerAndLogin(t, 'out');
-      const login = await t.http().post('/api/v1/auth/login').send({ email: u.email, password: u.password }).expect(200);
+      const login = await t
+        .http()
+        .post('/api/v1/auth/login')
+        .send({ email: u.email, password: u.password })
+        .expect(200);
       const cookie = refreshCookie(login);
-      const out = await t.http().post('/api/v1/auth/logout').set('Cookie', cookie).expect(204);
-      expect(((out.headers['set-cookie'] as unknown as string[]) ?? []).join()).toMatch(new RegExp(`${REFRESH_COOKIE}=;`));
-      await t.http().post('/api/v1/auth/refresh').set('Cookie', cookie).expect(401);
+      const out = await t
+        .http()
+        .post('/api/v1/auth/logout')
+        .set('Cookie', cookie)
+        .expect(204);
+      expect(
+        ((out.headers['set-cookie'] as unknown as string[]) ?? []).join(),
+      ).toMatch(new RegExp(`${REFRESH_COOKIE}=;`));
+      await t
+        .http()
+        .post('/api/v1/auth/refresh')
+        .set('Cookie', cookie)
+        .expect(401);
     });
 
     it('answers 401 to a refresh without a cookie or with garbage', async () => {
       await t.http().post('/api/v1/auth/refresh').expect(401);
-      await t.http().post('/api/v1/auth/refresh').set('Cookie', `${REFRESH_COOKIE}=garbage`).expect(401);
+      await t
+        .http()
+        .post('/api/v1/auth/refresh')
+        .set('Cookie', `${REFRESH_COOKIE}=garbage`)
+        .expect(401);
     });
   });
 });
@@ -127,14 +252,27 @@ describe('auth (e2e)', () => {
 describe('login rate limiting (e2e)', () => {
   let t: TestApp;
   beforeAll(async () => {
-    t = await createTestApp({ LOGIN_RATE_LIMIT_PER_EMAIL: '3', LOGIN_RATE_LIMIT_PER_IP: '8', LOGIN_RATE_LIMIT_WINDOW_SECONDS: '120' });
+    t = await createTestApp({
+      LOGIN_RATE_LIMIT_PER_EMAIL: '3',
+      LOGIN_RATE_LIMIT_PER_IP: '8',
+      LOGIN_RATE_LIMIT_WINDOW_SECONDS: '120',
+    });
   });
   afterAll(() => t.close());
 
   it('limits attempts per email with 429 and Retry-After', async () => {
     const email = uniqueEmail('rl');
-    for (let i = 0; i < 3; i++) await t.http().post('/api/v1/auth/login').send({ email, password: 'wrong password' }).expect(401);
-    const res = await t.http().post('/api/v1/auth/login').send({ email, password: 'wrong password' }).expect(429);
+    for (let i = 0; i < 3; i++)
+      await t
+        .http()
+        .post('/api/v1/auth/login')
+        .send({ email, password: 'wrong password' })
+        .expect(401);
+    const res = await t
+      .http()
+      .post('/api/v1/auth/login')
+      .send({ email, password: 'wrong password' })
+      .expect(429);
     const retry = Number(res.headers['retry-after']);
     expect(retry).toBeGreaterThan(0);
     expect(retry).toBeLessThanOrEqual(120);
@@ -142,8 +280,17 @@ describe('login rate limiting (e2e)', () => {
 
   it('limits attempts per IP across emails', async () => {
     // 4 attempts were made by the test above from this IP; 4 more reach the limit of 8.
-    for (let i = 0; i < 4; i++) await t.http().post('/api/v1/auth/login').send({ email: uniqueEmail('ip'), password: 'x' }).expect(401);
-    const res = await t.http().post('/api/v1/auth/login').send({ email: uniqueEmail('ip'), password: 'x' }).expect(429);
+    for (let i = 0; i < 4; i++)
+      await t
+        .http()
+        .post('/api/v1/auth/login')
+        .send({ email: uniqueEmail('ip'), password: 'x' })
+        .expect(401);
+    const res = await t
+      .http()
+      .post('/api/v1/auth/login')
+      .send({ email: uniqueEmail('ip'), password: 'x' })
+      .expect(429);
     expect(res.headers['retry-after']).toBeDefined();
   });
 });

@@ -12,7 +12,9 @@ const root = join(__dirname, '../../../..');
 /** Once per test run: a fresh database on a real PostgreSQL, migrated. Workers read TEST_DATABASE_URL. */
 export default async function globalSetup(): Promise<void> {
   // Jest's module mapping does not reach global setup: resolve the workspace aliases here.
-  const base = (await import(join(root, 'tsconfig.base.json'))) as { compilerOptions: { paths: Record<string, string[]> } };
+  const base = (await import(join(root, 'tsconfig.base.json'))) as {
+    compilerOptions: { paths: Record<string, string[]> };
+  };
   register({ baseUrl: root, paths: base.compilerOptions.paths });
   const { runMigrations } = await import('../database/run-migrations');
 

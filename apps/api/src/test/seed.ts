@@ -20,14 +20,25 @@ export interface SeedIncident {
 }
 
 /** Inserts incidents into a project; returns their ids in input order. */
-export async function seedIncidents(projectId: string, incidents: SeedIncident[]): Promise<string[]> {
+export async function seedIncidents(
+  projectId: string,
+  incidents: SeedIncident[],
+): Promise<string[]> {
   return withDb(async (c) => {
     const ids: string[] = [];
     for (const [n, i] of incidents.entries()) {
       const r = await c.query<{ id: string }>(
         `INSERT INTO incidents (project_id, source, sources, severity, title, status, grouping_key, timestamp, last_seen)
          VALUES ($1, $2::varchar, ARRAY[$2::text], $3, $4, $5, $6, $7, $7) RETURNING id`,
-        [projectId, i.source ?? 'sentry', i.severity ?? 'medium', i.title, i.status ?? 'open', `seed:${n}:${i.title}`, i.timestamp],
+        [
+          projectId,
+          i.source ?? 'sentry',
+          i.severity ?? 'medium',
+          i.title,
+          i.status ?? 'open',
+          `seed:${n}:${i.title}`,
+          i.timestamp,
+        ],
       );
       ids.push(r.rows[0].id);
     }

@@ -18,6 +18,20 @@ export interface EntityLabels {
   [key: string]: string | undefined;
 }
 
+/** What a signal is about, where the source tells: drives severity escalation and titles. */
+export const SIGNAL_KINDS = [
+  'crashloop',
+  'oom',
+  'unhealthy',
+  'exit',
+  'error',
+  'alarm',
+  'alert',
+  'log',
+  'event',
+] as const;
+export type SignalKind = (typeof SIGNAL_KINDS)[number];
+
 /** The common currency: every provider and webhook maps into this; nothing downstream knows a vendor. */
 export interface Signal {
   projectId: string;
@@ -29,6 +43,9 @@ export interface Signal {
   severity: Severity;
   status: AlertStatus;
   title: string;
+  /** A short name for incident titles, e.g. "CrashLoopBackOff" or "5xx alarm" (defaults to the title). */
+  label?: string;
+  kind?: SignalKind;
   message: string;
   entities: EntityLabels;
   /** Link to the thing in the source's UI, where known. */

@@ -5,7 +5,11 @@ import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from '@mozaic/contracts';
 
 /** Offset pagination for short lists (projects); the total comes back in X-Total-Count. */
 export class PageQuery {
-  @ApiPropertyOptional({ minimum: 1, maximum: MAX_PAGE_SIZE, default: DEFAULT_PAGE_SIZE })
+  @ApiPropertyOptional({
+    minimum: 1,
+    maximum: MAX_PAGE_SIZE,
+    default: DEFAULT_PAGE_SIZE,
+  })
   @IsOptional()
   @Type(() => Number)
   @IsInt()

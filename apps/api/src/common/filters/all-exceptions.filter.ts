@@ -1,4 +1,11 @@
-import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
+import {
+  ArgumentsHost,
+  Catch,
+  ExceptionFilter,
+  HttpException,
+  HttpStatus,
+  Logger,
+} from '@nestjs/common';
 import { Request, Response } from 'express';
 import { DomainError, RateLimitedError } from '../errors';
 
@@ -18,7 +25,12 @@ interface HttpMiddlewareError {
 }
 
 function isMiddlewareError(e: unknown): e is HttpMiddlewareError {
-  return typeof e === 'object' && e !== null && typeof (e as HttpMiddlewareError).status === 'number' && (e as HttpMiddlewareError).expose === true;
+  return (
+    typeof e === 'object' &&
+    e !== null &&
+    typeof (e as HttpMiddlewareError).status === 'number' &&
+    (e as HttpMiddlewareError).expose === true
+  );
 }
 
 /**
@@ -36,26 +48,49 @@ export class AllExceptionsFilter implements ExceptionFilter {
     const body = this.toBody(exception);
     if (body.statusCode >= 500) {
       body.request_id = String(req.id ?? '');
-      this.logger.error({ err: exception, request_id: body.request_id }, 'Unhandled error');
+      this.logger.error(
+        { err: exception, request_id: body.request_id },
+        'Unhandled error',
+      );
     }
-    if (exception instanceof RateLimitedError) res.setHeader('Retry-After', String(exception.retryAfterSeconds));
+    if (exception instanceof RateLimitedError)
+      res.setHeader('Retry-After', String(exception.retryAfterSeconds));
     if (res.headersSent) return;
     res.status(body.statusCode).json(body);
   }
 
   private toBody(e: unknown): ErrorBody {
     if (e instanceof DomainError) {
-      return { statusCode: e.status, error: HttpStatus[e.status] ?? 'Error', message: e.message };
+      return {
+        statusCode: e.status,
+        error: HttpStatus[e.status] ?? 'Error',
+        message: e.message,
+      };
     }
     if (e instanceof HttpException) {
       const status = e.getStatus();
       const r = e.getResponse();
-      const message = typeof r === 'string' ? r : ((r as { message?: string | string[] }).message ?? e.message);
-      return { statusCode: status, error: HttpStatus[status] ?? 'Error', message };
+      const message =
+        typeof r === 'string'
+          ? r
+          : ((r as { message?: string | string[] }).message ?? e.message);
+      return {
+        statusCode: status,
+        error: HttpStatus[status] ?? 'Error',
+        message,
+      };
     }
     if (isMiddlewareError(e) && e.status >= 400 && e.status < 500) {
-      return { statusCode: e.status, error: HttpStatus[e.status] ?? 'Error', message: e.message };
+      return {
+        statusCode: e.status,
+        error: HttpStatus[e.status] ?? 'Error',
+        message: e.message,
+      };
     }
-    return { statusCode: 500, error: 'INTERNAL_SERVER_ERROR', message: 'Internal server error' };
+    return {
+      statusCode: 500,
+      error: 'INTERNAL_SERVER_ERROR',
+      message: 'Internal server error',
+    };
   }
 }

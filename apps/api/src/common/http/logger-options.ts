@@ -23,7 +23,10 @@ export const REDACTED_PATHS = [
 ];
 
 /** Structured JSON logs with a request id per request (taken from X-Request-Id when sane). */
-export function loggerOptions(level: string, stream?: DestinationStream): Params {
+export function loggerOptions(
+  level: string,
+  stream?: DestinationStream,
+): Params {
   return {
     // Express 5 path syntax: every route (the default '*' triggers a legacy-route warning).
     forRoutes: [{ path: '{*path}', method: RequestMethod.ALL }],
@@ -33,19 +36,40 @@ export function loggerOptions(level: string, stream?: DestinationStream): Params
         redact: { paths: REDACTED_PATHS, censor: '[redacted]' },
         genReqId: (req: IncomingMessage, res: ServerResponse) => {
           const given = req.headers['x-request-id'];
-          const id = typeof given === 'string' && REQUEST_ID.test(given) ? given : randomUUID();
+          const id =
+            typeof given === 'string' && REQUEST_ID.test(given)
+              ? given
+              : randomUUID();
           res.setHeader('X-Request-Id', id);
           return id;
         },
-        customLogLevel: (_req: IncomingMessage, res: ServerResponse, err?: Error) =>
-          err || res.statusCode >= 500 ? 'error' : res.statusCode >= 400 ? 'warn' : 'info',
+        customLogLevel: (
+          _req: IncomingMessage,
+          res: ServerResponse,
+          err?: Error,
+        ) =>
+          err || res.statusCode >= 500
+            ? 'error'
+            : res.statusCode >= 400
+              ? 'warn'
+              : 'info',
         serializers: {
-          req: (req: { id: string; method: string; url: string; remoteAddress?: string; headers: Record<string, unknown> }) => ({
+          req: (req: {
+            id: string;
+            method: string;
+            url: string;
+            remoteAddress?: string;
+            headers: Record<string, unknown>;
+          }) => ({
             id: req.id,
             method: req.method,
             url: req.url,
             remoteAddress: req.remoteAddress,
-            headers: { 'user-agent': req.headers['user-agent'], authorization: req.headers['authorization'], cookie: req.headers['cookie'] },
+            headers: {
+              'user-agent': req.headers['user-agent'],
+              authorization: req.headers['authorization'],
+              cookie: req.headers['cookie'],
+            },
           }),
         },
       },

@@ -1,6 +1,18 @@
-import { Body, Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Post } from '@nestjs/common';
+import {
+  Body,
+  Controller,
+  Delete,
+  Get,
+  HttpCode,
+  Param,
+  ParseUUIDPipe,
+  Post,
+} from '@nestjs/common';
 import { ApiBearerAuth, ApiResponse, ApiTags } from '@nestjs/swagger';
-import { AuthUser, CurrentUser } from '../../common/decorators/current-user.decorator';
+import {
+  AuthUser,
+  CurrentUser,
+} from '../../common/decorators/current-user.decorator';
 import { AccountsService } from './accounts.service';
 import { AccountResponse } from './dto/account.response';
 import { ConnectAccountDto } from './dto/connect-account.dto';
@@ -12,26 +24,43 @@ export class AccountsController {
   constructor(private readonly accounts: AccountsService) {}
 
   @Post()
-  @ApiResponse({ status: 201, type: AccountResponse, description: 'Connected; credentials are stored encrypted and never returned' })
-  connect(@CurrentUser() user: AuthUser, @Body() dto: ConnectAccountDto): Promise<AccountResponse> {
+  @ApiResponse({
+    status: 201,
+    type: AccountResponse,
+    description:
+      'Connected; credentials are stored encrypted and never returned',
+  })
+  connect(
+    @CurrentUser() user: AuthUser,
+    @Body() dto: ConnectAccountDto,
+  ): Promise<AccountResponse> {
     return this.accounts.connect(user.id, dto);
   }
 
   @Get('project/:project_id')
   @ApiResponse({ status: 200, type: [AccountResponse] })
-  list(@CurrentUser() user: AuthUser, @Param('project_id', ParseUUIDPipe) projectId: string): Promise<AccountResponse[]> {
+  list(
+    @CurrentUser() user: AuthUser,
+    @Param('project_id', ParseUUIDPipe) projectId: string,
+  ): Promise<AccountResponse[]> {
     return this.accounts.listByProject(user.id, projectId);
   }
 
   @Get(':account_id')
   @ApiResponse({ status: 200, type: AccountResponse })
-  get(@CurrentUser() user: AuthUser, @Param('account_id', ParseUUIDPipe) id: string): Promise<AccountResponse> {
+  get(
+    @CurrentUser() user: AuthUser,
+    @Param('account_id', ParseUUIDPipe) id: string,
+  ): Promise<AccountResponse> {
     return this.accounts.get(user.id, id);
   }
 
   @Delete(':account_id')
   @HttpCode(204)
-  remove(@CurrentUser() user: AuthUser, @Param('account_id', ParseUUIDPipe) id: string): Promise<void> {
+  remove(
+    @CurrentUser() user: AuthUser,
+    @Param('account_id', ParseUUIDPipe) id: string,
+  ): Promise<void> {
     return this.accounts.remove(user.id, id);
   }
 }

@@ -12,12 +12,16 @@ import { AccountConnectionEntity } from './entities/account-connection.entity';
 @Injectable()
 export class AccountsService {
   constructor(
-    @InjectRepository(AccountConnectionEntity) private readonly accounts: Repository<AccountConnectionEntity>,
+    @InjectRepository(AccountConnectionEntity)
+    private readonly accounts: Repository<AccountConnectionEntity>,
     private readonly projects: ProjectsService,
     private readonly cipher: CredentialCipher,
   ) {}
 
-  async connect(userId: string, dto: ConnectAccountDto): Promise<AccountResponse> {
+  async connect(
+    userId: string,
+    dto: ConnectAccountDto,
+  ): Promise<AccountResponse> {
     await this.projects.findOwned(userId, dto.project_id);
     const credentials = dto.credentials as Record<string, string | undefined>;
     const row = await this.accounts.save(
@@ -37,9 +41,15 @@ export class AccountsService {
     return AccountResponse.from(row);
   }
 
-  async listByProject(userId: string, projectId: string): Promise<AccountResponse[]> {
+  async listByProject(
+    userId: string,
+    projectId: string,
+  ): Promise<AccountResponse[]> {
     await this.projects.findOwned(userId, projectId);
-    const rows = await this.accounts.find({ where: { projectId }, order: { createdAt: 'ASC', id: 'ASC' } });
+    const rows = await this.accounts.find({
+      where: { projectId },
+      order: { createdAt: 'ASC', id: 'ASC' },
+    });
     return rows.map(AccountResponse.from);
   }
 
@@ -53,7 +63,10 @@ export class AccountsService {
   }
 
   /** The account if its project belongs to the user (one query, scoped by the owner). */
-  async findOwned(userId: string, id: string): Promise<AccountConnectionEntity> {
+  async findOwned(
+    userId: string,
+    id: string,
+  ): Promise<AccountConnectionEntity> {
     const row = await this.accounts
       .createQueryBuilder('a')
       .innerJoin('a.project', 'p', 'p.user_id = :userId', { userId })

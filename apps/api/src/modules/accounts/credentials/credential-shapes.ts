@@ -1,4 +1,12 @@
-import { IsNotEmpty, IsOptional, IsString, IsUrl, Matches, MaxLength, ValidateIf } from 'class-validator';
+import {
+  IsNotEmpty,
+  IsOptional,
+  IsString,
+  IsUrl,
+  Matches,
+  MaxLength,
+  ValidateIf,
+} from 'class-validator';
 import {
   CloudWatchCredentials,
   DockerCredentials,
@@ -11,14 +19,26 @@ import {
 const PEM = 20_000;
 
 export class KubernetesCredentialsShape implements KubernetesCredentials {
-  @ValidateIf((o: KubernetesCredentialsShape) => o.server === undefined && o.token === undefined)
-  @IsString({ message: 'kubeconfig must be a string (or give server and token instead)' })
+  @ValidateIf(
+    (o: KubernetesCredentialsShape) =>
+      o.server === undefined && o.token === undefined,
+  )
+  @IsString({
+    message: 'kubeconfig must be a string (or give server and token instead)',
+  })
   @IsNotEmpty()
   @MaxLength(100_000)
   kubeconfig?: string;
 
   @ValidateIf((o: KubernetesCredentialsShape) => o.kubeconfig === undefined)
-  @IsUrl({ require_tld: false, protocols: ['https', 'http'], require_protocol: true }, { message: 'server must be an http(s) URL' })
+  @IsUrl(
+    {
+      require_tld: false,
+      protocols: ['https', 'http'],
+      require_protocol: true,
+    },
+    { message: 'server must be an http(s) URL' },
+  )
   server?: string;
 
   @ValidateIf((o: KubernetesCredentialsShape) => o.kubeconfig === undefined)
@@ -35,7 +55,9 @@ export class KubernetesCredentialsShape implements KubernetesCredentials {
 
 export class DockerCredentialsShape implements DockerCredentials {
   @IsString()
-  @Matches(/^(unix:\/\/\/.+|tcp:\/\/[^/\s]+:\d{1,5})$/, { message: 'host must be unix:///path/to/docker.sock or tcp://host:port' })
+  @Matches(/^(unix:\/\/\/.+|tcp:\/\/[^/\s]+:\d{1,5})$/, {
+    message: 'host must be unix:///path/to/docker.sock or tcp://host:port',
+  })
   host!: string;
 
   @IsOptional() @IsString() @MaxLength(PEM) tls_ca?: string;
@@ -45,7 +67,9 @@ export class DockerCredentialsShape implements DockerCredentials {
 
 export class CloudWatchCredentialsShape implements CloudWatchCredentials {
   @IsString()
-  @Matches(/^[A-Z0-9]{16,128}$/, { message: 'access_key_id must be an AWS access key id (A-Z, 0-9)' })
+  @Matches(/^[A-Z0-9]{16,128}$/, {
+    message: 'access_key_id must be an AWS access key id (A-Z, 0-9)',
+  })
   access_key_id!: string;
 
   @IsString() @IsNotEmpty() @MaxLength(256) secret_access_key!: string;
@@ -58,7 +82,11 @@ export class GrafanaCredentialsShape implements GrafanaCredentials {
 
 export class SentryCredentialsShape implements SentryCredentials {
   @IsString() @IsNotEmpty() @MaxLength(1024) auth_token!: string;
-  @IsOptional() @IsString() @IsNotEmpty() @MaxLength(1024) client_secret?: string;
+  @IsOptional()
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(1024)
+  client_secret?: string;
 }
 
 export const CREDENTIAL_SHAPES: Record<ServiceType, new () => object> = {
@@ -70,7 +98,10 @@ export const CREDENTIAL_SHAPES: Record<ServiceType, new () => object> = {
 };
 
 /** The value whose last characters are shown as the hint. */
-export function primarySecret(type: ServiceType, c: Record<string, string | undefined>): string {
+export function primarySecret(
+  type: ServiceType,
+  c: Record<string, string | undefined>,
+): string {
   switch (type) {
     case 'kubernetes':
       return c['token'] ?? c['kubeconfig'] ?? '';

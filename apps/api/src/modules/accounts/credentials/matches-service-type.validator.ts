@@ -1,12 +1,20 @@
 import { plainToInstance } from 'class-transformer';
-import { registerDecorator, validateSync, ValidationArguments, ValidationError, ValidationOptions } from 'class-validator';
+import {
+  registerDecorator,
+  validateSync,
+  ValidationArguments,
+  ValidationError,
+  ValidationOptions,
+} from 'class-validator';
 import { SERVICE_TYPES, ServiceType } from '@mozaic/contracts';
 
 /** Flattens nested errors into "prefix.field: message" lines that name the field. */
 function messages(errors: ValidationError[], prefix: string): string[] {
   return errors.flatMap((e) => {
     const path = `${prefix}.${e.property}`;
-    const own = Object.values(e.constraints ?? {}).map((m) => (m.startsWith(e.property) ? `${prefix}.${m}` : `${path}: ${m}`));
+    const own = Object.values(e.constraints ?? {}).map((m) =>
+      m.startsWith(e.property) ? `${prefix}.${m}` : `${path}: ${m}`,
+    );
     return [...own, ...messages(e.children ?? [], path)];
   });
 }
@@ -35,9 +43,20 @@ export function MatchesServiceType(
           const type = (args.object as { service_type?: string }).service_type;
           if (!SERVICE_TYPES.includes(type as ServiceType)) return []; // service_type reports its own error
           if (value === undefined && missingAsEmpty) value = {}; // then the shape says what is required
-          if (typeof value !== 'object' || value === null || Array.isArray(value)) return [`${propertyName} must be an object`];
+          if (
+            typeof value !== 'object' ||
+            value === null ||
+            Array.isArray(value)
+          )
+            return [`${propertyName} must be an object`];
           const instance = plainToInstance(shapes[type as ServiceType], value);
-          return messages(validateSync(instance, { whitelist: true, forbidNonWhitelisted: true }), propertyName);
+          return messages(
+            validateSync(instance, {
+              whitelist: true,
+              forbidNonWhitelisted: true,
+            }),
+            propertyName,
+          );
         },
         defaultMessage(args: ValidationArguments) {
           return this.problems(args.value, args).join('; ');

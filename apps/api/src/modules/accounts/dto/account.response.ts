@@ -1,5 +1,12 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { Account, AccountConfig, ACCOUNT_STATUSES, AccountStatus, SERVICE_TYPES, ServiceType } from '@mozaic/contracts';
+import {
+  Account,
+  AccountConfig,
+  ACCOUNT_STATUSES,
+  AccountStatus,
+  SERVICE_TYPES,
+  ServiceType,
+} from '@mozaic/contracts';
 import { AccountConnectionEntity } from '../entities/account-connection.entity';
 
 /** An account as shown: never the credentials, only a masked hint. */
@@ -8,10 +15,12 @@ export class AccountResponse implements Account {
   @ApiProperty({ format: 'uuid' }) project_id!: string;
   @ApiProperty({ enum: SERVICE_TYPES }) service_type!: ServiceType;
   @ApiProperty() name!: string;
-  @ApiProperty({ type: 'object', additionalProperties: true }) config!: AccountConfig;
+  @ApiProperty({ type: 'object', additionalProperties: true })
+  config!: AccountConfig;
   @ApiProperty({ example: '••••a1b2' }) credentials_hint!: string;
   @ApiProperty({ enum: ACCOUNT_STATUSES }) status!: AccountStatus;
-  @ApiProperty({ nullable: true, type: String, format: 'date-time' }) last_tested!: string | null;
+  @ApiProperty({ nullable: true, type: String, format: 'date-time' })
+  last_tested!: string | null;
   @ApiProperty({ nullable: true, type: String }) last_error!: string | null;
   @ApiProperty({ format: 'date-time' }) created_at!: string;
 

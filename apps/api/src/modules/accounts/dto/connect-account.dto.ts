@@ -1,6 +1,19 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsIn, IsNotEmpty, IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
-import { AccountConfig, AccountCredentials, ConnectAccountRequest, SERVICE_TYPES, ServiceType } from '@mozaic/contracts';
+import {
+  IsIn,
+  IsNotEmpty,
+  IsOptional,
+  IsString,
+  IsUUID,
+  MaxLength,
+} from 'class-validator';
+import {
+  AccountConfig,
+  AccountCredentials,
+  ConnectAccountRequest,
+  SERVICE_TYPES,
+  ServiceType,
+} from '@mozaic/contracts';
 import { CONFIG_SHAPES } from '../credentials/config-shapes';
 import { CREDENTIAL_SHAPES } from '../credentials/credential-shapes';
 import { MatchesServiceType } from '../credentials/matches-service-type.validator';
@@ -11,10 +24,15 @@ export class ConnectAccountDto implements ConnectAccountRequest {
   project_id!: string;
 
   @ApiProperty({ enum: SERVICE_TYPES })
-  @IsIn(SERVICE_TYPES, { message: `service_type must be one of ${SERVICE_TYPES.join(', ')}` })
+  @IsIn(SERVICE_TYPES, {
+    message: `service_type must be one of ${SERVICE_TYPES.join(', ')}`,
+  })
   service_type!: ServiceType;
 
-  @ApiPropertyOptional({ maxLength: 200, description: 'A name for people; defaults to the service type' })
+  @ApiPropertyOptional({
+    maxLength: 200,
+    description: 'A name for people; defaults to the service type',
+  })
   @IsOptional()
   @IsString()
   @IsNotEmpty()

@@ -24,7 +24,8 @@ export class JwtStrategy extends PassportStrategy(Strategy) {
   }
 
   validate(payload: AccessTokenPayload): AuthUser | false {
-    if (payload.typ !== 'access' || typeof payload.sub !== 'string') return false;
+    if (payload.typ !== 'access' || typeof payload.sub !== 'string')
+      return false;
     return { id: payload.sub, email: payload.email };
   }
 }

@@ -23,10 +23,12 @@ export class IncidentSummaryResponse implements IncidentSummary {
   @ApiProperty({ description: 'Main source, or "multiple"' }) source!: string;
   @ApiProperty({ enum: SEVERITIES }) severity!: Severity;
   @ApiProperty() title!: string;
-  @ApiProperty({ format: 'date-time', description: 'When the incident began' }) timestamp!: string;
+  @ApiProperty({ format: 'date-time', description: 'When the incident began' })
+  timestamp!: string;
   @ApiProperty() resolved!: boolean;
   @ApiProperty({ enum: INCIDENT_STATUSES }) status!: IncidentStatus;
-  @ApiProperty({ enum: SIGNAL_SOURCES, isArray: true }) sources!: SignalSource[];
+  @ApiProperty({ enum: SIGNAL_SOURCES, isArray: true })
+  sources!: SignalSource[];
   @ApiProperty() alert_count!: number;
   @ApiProperty() signal_count!: number;
   @ApiProperty({ format: 'date-time' }) last_seen!: string;
@@ -64,12 +66,20 @@ export class IncidentMemberResponse implements IncidentMember {
   @ApiProperty() count!: number;
   @ApiProperty({ format: 'date-time' }) first_seen!: string;
   @ApiProperty({ format: 'date-time' }) last_seen!: string;
-  @ApiProperty({ type: 'object', additionalProperties: { type: 'string' } }) entities!: EntityLabels;
+  @ApiProperty({ type: 'object', additionalProperties: { type: 'string' } })
+  entities!: EntityLabels;
   @ApiProperty({ nullable: true, type: String }) link!: string | null;
-  @ApiProperty({ type: 'object', additionalProperties: true, description: 'Why this alert was grouped into the incident' })
+  @ApiProperty({
+    type: 'object',
+    additionalProperties: true,
+    description: 'Why this alert was grouped into the incident',
+  })
   reason!: MembershipReason;
 
-  static from(a: AlertEntity, reason: MembershipReason): IncidentMemberResponse {
+  static from(
+    a: AlertEntity,
+    reason: MembershipReason,
+  ): IncidentMemberResponse {
     return {
       id: a.id,
       fingerprint: a.fingerprint,
@@ -88,15 +98,27 @@ export class IncidentMemberResponse implements IncidentMember {
   }
 }
 
-export class IncidentDetailResponse extends IncidentSummaryResponse implements IncidentDetail {
-  @ApiProperty({ type: 'array', items: { type: 'object' } }) logs_json!: unknown[];
-  @ApiProperty({ type: 'object', additionalProperties: true }) correlation_data!: Record<string, unknown>;
-  @ApiProperty({ nullable: true, type: String, format: 'date-time' }) acknowledged_at!: string | null;
-  @ApiProperty({ nullable: true, type: String, format: 'date-time' }) resolved_at!: string | null;
-  @ApiProperty({ nullable: true, type: String, format: 'uuid' }) previous_incident_id!: string | null;
-  @ApiProperty({ type: [IncidentMemberResponse] }) alerts!: IncidentMemberResponse[];
+export class IncidentDetailResponse
+  extends IncidentSummaryResponse
+  implements IncidentDetail
+{
+  @ApiProperty({ type: 'array', items: { type: 'object' } })
+  logs_json!: unknown[];
+  @ApiProperty({ type: 'object', additionalProperties: true })
+  correlation_data!: Record<string, unknown>;
+  @ApiProperty({ nullable: true, type: String, format: 'date-time' })
+  acknowledged_at!: string | null;
+  @ApiProperty({ nullable: true, type: String, format: 'date-time' })
+  resolved_at!: string | null;
+  @ApiProperty({ nullable: true, type: String, format: 'uuid' })
+  previous_incident_id!: string | null;
+  @ApiProperty({ type: [IncidentMemberResponse] })
+  alerts!: IncidentMemberResponse[];
 
-  static detail(i: IncidentEntity, alerts: IncidentMemberResponse[]): IncidentDetailResponse {
+  static detail(
+    i: IncidentEntity,
+    alerts: IncidentMemberResponse[],
+  ): IncidentDetailResponse {
     return {
       ...IncidentSummaryResponse.from(i),
       logs_json: i.logsJson,

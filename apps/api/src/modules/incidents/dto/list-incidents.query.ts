@@ -1,6 +1,16 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
-import { IsIn, IsInt, IsISO8601, IsOptional, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
+import {
+  IsIn,
+  IsInt,
+  IsISO8601,
+  IsOptional,
+  IsString,
+  Matches,
+  Max,
+  MaxLength,
+  Min,
+} from 'class-validator';
 import {
   DEFAULT_PAGE_SIZE,
   INCIDENT_STATUSES,
@@ -15,43 +25,78 @@ import {
 
 /** Accepts ?severity=high,critical as well as ?severity=high&severity=critical. */
 const toList = ({ value }: { value: unknown }) =>
-  (Array.isArray(value) ? value : [value]).flatMap((v) => String(v).split(',')).map((v) => v.trim()).filter(Boolean);
+  (Array.isArray(value) ? value : [value])
+    .flatMap((v) => String(v).split(','))
+    .map((v) => v.trim())
+    .filter(Boolean);
 
 export class ListIncidentsQueryDto implements ListIncidentsQuery {
-  @ApiPropertyOptional({ enum: SEVERITIES, isArray: true, description: 'One or more, comma-separated' })
+  @ApiPropertyOptional({
+    enum: SEVERITIES,
+    isArray: true,
+    description: 'One or more, comma-separated',
+  })
   @IsOptional()
   @Transform(toList)
-  @IsIn(SEVERITIES, { each: true, message: `severity must be among ${SEVERITIES.join(', ')}` })
+  @IsIn(SEVERITIES, {
+    each: true,
+    message: `severity must be among ${SEVERITIES.join(', ')}`,
+  })
   severity?: Severity[];
 
-  @ApiPropertyOptional({ enum: INCIDENT_STATUSES, isArray: true, description: 'One or more, comma-separated' })
+  @ApiPropertyOptional({
+    enum: INCIDENT_STATUSES,
+    isArray: true,
+    description: 'One or more, comma-separated',
+  })
   @IsOptional()
   @Transform(toList)
-  @IsIn(INCIDENT_STATUSES, { each: true, message: `status must be among ${INCIDENT_STATUSES.join(', ')}` })
+  @IsIn(INCIDENT_STATUSES, {
+    each: true,
+    message: `status must be among ${INCIDENT_STATUSES.join(', ')}`,
+  })
   status?: IncidentStatus[];
 
   @ApiPropertyOptional({ enum: SIGNAL_SOURCES })
   @IsOptional()
-  @IsIn([...SIGNAL_SOURCES, 'multiple'], { message: `source must be one of ${SIGNAL_SOURCES.join(', ')}, multiple` })
+  @IsIn([...SIGNAL_SOURCES, 'multiple'], {
+    message: `source must be one of ${SIGNAL_SOURCES.join(', ')}, multiple`,
+  })
   source?: SignalSource;
 
-  @ApiPropertyOptional({ format: 'date-time', description: 'Incidents at or after this time' })
+  @ApiPropertyOptional({
+    format: 'date-time',
+    description: 'Incidents at or after this time',
+  })
   @IsOptional()
-  @IsISO8601({ strict: true }, { message: 'from must be an ISO 8601 date-time' })
+  @IsISO8601(
+    { strict: true },
+    { message: 'from must be an ISO 8601 date-time' },
+  )
   from?: string;
 
-  @ApiPropertyOptional({ format: 'date-time', description: 'Incidents before this time' })
+  @ApiPropertyOptional({
+    format: 'date-time',
+    description: 'Incidents before this time',
+  })
   @IsOptional()
   @IsISO8601({ strict: true }, { message: 'to must be an ISO 8601 date-time' })
   to?: string;
 
-  @ApiPropertyOptional({ description: 'Case-insensitive search in the title', maxLength: 200 })
+  @ApiPropertyOptional({
+    description: 'Case-insensitive search in the title',
+    maxLength: 200,
+  })
   @IsOptional()
   @IsString()
   @MaxLength(200)
   q?: string;
 
-  @ApiPropertyOptional({ minimum: 1, maximum: MAX_PAGE_SIZE, default: DEFAULT_PAGE_SIZE })
+  @ApiPropertyOptional({
+    minimum: 1,
+    maximum: MAX_PAGE_SIZE,
+    default: DEFAULT_PAGE_SIZE,
+  })
   @IsOptional()
   @Type(() => Number)
   @IsInt()
@@ -59,9 +104,13 @@ export class ListIncidentsQueryDto implements ListIncidentsQuery {
   @Max(MAX_PAGE_SIZE)
   limit: number = DEFAULT_PAGE_SIZE;
 
-  @ApiPropertyOptional({ description: 'The X-Next-Cursor header of the previous page' })
+  @ApiPropertyOptional({
+    description: 'The X-Next-Cursor header of the previous page',
+  })
   @IsOptional()
   @IsString()
-  @Matches(/^[A-Za-z0-9_-]{1,200}$/, { message: 'cursor is not a valid page cursor' })
+  @Matches(/^[A-Za-z0-9_-]{1,200}$/, {
+    message: 'cursor is not a valid page cursor',
+  })
   cursor?: string;
 }

@@ -1,10 +1,24 @@
-import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
-import { AlertStatus, EntityLabels, Severity, SignalSource } from '@mozaic/contracts';
+import {
+  Column,
+  Entity,
+  Index,
+  JoinColumn,
+  ManyToOne,
+  PrimaryGeneratedColumn,
+} from 'typeorm';
+import {
+  AlertStatus,
+  EntityLabels,
+  Severity,
+  SignalSource,
+} from '@mozaic/contracts';
 import { ProjectEntity } from '../../projects/entities/project.entity';
 
 /** Repeats of one signal (same fingerprint) folded into one alert. */
 @Entity('alerts')
-@Index('ux_alerts_project_fingerprint', ['projectId', 'fingerprint'], { unique: true })
+@Index('ux_alerts_project_fingerprint', ['projectId', 'fingerprint'], {
+  unique: true,
+})
 export class AlertEntity {
   @PrimaryGeneratedColumn('uuid')
   id!: string;

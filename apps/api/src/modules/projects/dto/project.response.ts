@@ -4,7 +4,12 @@ import { ProjectEntity } from '../entities/project.entity';
 
 export type SeverityCounts = Record<Severity, number>;
 
-export const NO_INCIDENTS: SeverityCounts = { low: 0, medium: 0, high: 0, critical: 0 };
+export const NO_INCIDENTS: SeverityCounts = {
+  low: 0,
+  medium: 0,
+  high: 0,
+  critical: 0,
+};
 
 export class ProjectResponse implements Project {
   @ApiProperty({ format: 'uuid' }) id!: string;
@@ -13,9 +18,16 @@ export class ProjectResponse implements Project {
   @ApiProperty({ format: 'uuid' }) user_id!: string;
   @ApiProperty({ format: 'date-time' }) created_at!: string;
   @ApiProperty({ format: 'date-time' }) updated_at!: string;
-  @ApiProperty({ example: NO_INCIDENTS, description: 'Open incidents by severity' }) open_incidents!: SeverityCounts;
+  @ApiProperty({
+    example: NO_INCIDENTS,
+    description: 'Open incidents by severity',
+  })
+  open_incidents!: SeverityCounts;
 
-  static from(p: ProjectEntity, open: SeverityCounts = NO_INCIDENTS): ProjectResponse {
+  static from(
+    p: ProjectEntity,
+    open: SeverityCounts = NO_INCIDENTS,
+  ): ProjectResponse {
     return {
       id: p.id,
       name: p.name,

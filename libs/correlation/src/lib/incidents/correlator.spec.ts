@@ -1,0 +1,126 @@
+import { Signal } from '@mozaic/contracts';
+import { Correlator } from './correlator';
+import { MemoryStore } from './store';
+
+const T0 = Date.parse('2026-11-02T10:00:00Z');
+const sig = (minute: number, over: Partial<Signal>): Signal => ({
+  projectId: 'p',
+  source: 'alertmanager',
+  sourceRef: null,
+  occurredAt: new Date(T0 + minute * 60_000).toISOString(),
+  severity: 'medium',
+  status: 'firing',
+  title: 'x',
+  message: '',
+  entities: {},
+  raw: null,
+  ...over,
+});
+
+describe('Correlator', () => {
+  it('groups an alert that names no entity by a shared log template, and says so', () => {
+    const store = new MemoryStore();
+    const c = new Correlator(store);
+    const a = c.ingest(
+      sig(0, { sourceRef: 'a', entities: { service: 'checkout' } }),
+      ['t-42'],
+    );
+    const b = c.ingest(sig(2, { sourceRef: 'b', title: 'log burst' }), [
+      't-42',
+    ]);
+    expect(b).toMatchObject({ action: 'joined', incidentId: a.incidentId });
+    const reason = store.incidents.get(a.incidentId as string)?.reasons[
+      b.alertId
+    ];
+    expect(reason).toMatchObject({
+      matched_entities: [],
+      shared_templates: ['t-42'],
+      time_distance_s: 120,
+    });
+    expect(reason?.summary).toMatch(/Same log template/);
+  });
+
+  it('does not group by template an alert that names another entity', () => {
+    const c = new Correlator(new MemoryStore());
+    const a = c.ingest(
+      sig(0, { sourceRef: 'a', entities: { service: 'checkout' } }),
+      ['t-42'],
+    );
+    const b = c.ingest(
+      sig(1, { sourceRef: 'b', entities: { service: 'search' } }),
+      ['t-42'],
+    );
+    expect(b.incidentId).not.toBe(a.incidentId);
+  });
+
+  it('folds two open incidents into the older when one alert connects both', () => {
+    const store = new MemoryStore();
+    const c = new Correlator(store);
+    const a = c.ingest(
+      sig(0, { sourceRef: 'a', entities: { service: 'checkout' } }),
+      ['t-1'],
+    );
+    const b = c.ingest(sig(1, { sourceRef: 'b', title: 'y' }), ['t-2']);
+    expect(b.incidentId).not.toBe(a.incidentId);
+    const bridge = c.ingest(sig(2, { sourceRef: 'c', title: 'z' }), [
+      't-1',
+      't-2',
+    ]);
+    expect(bridge.action).toBe('merged');
+    expect(bridge.incidentId).toBe(a.incidentId);
+    const folded = store.incidents.get(b.incidentId as string);
+    expect(folded).toMatchObject({
+      mergedInto: a.incidentId,
+      status: 'resolved',
+      memberIds: [],
+    });
+    expect(store.incidents.get(a.incidentId as string)?.memberIds).toHaveLength(
+      3,
+    );
+    expect(store.alerts.get(b.alertId)?.incidentId).toBe(a.incidentId);
+    // Later signals of the folded incident's alert land in the survivor.
+    expect(c.ingest(sig(3, { sourceRef: 'b', title: 'y' })).incidentId).toBe(
+      a.incidentId,
+    );
+  });
+
+  it('uses the latest occurrence for the alert state, even when signals arrive late', () => {
+    const store = new MemoryStore();
+    const c = new Correlator(store);
+    c.ingest(sig(5, { sourceRef: 'a', status: 'resolved' }));
+    const late = c.ingest(sig(1, { sourceRef: 'a', status: 'firing' }));
+    const alert = store.alerts.get(late.alertId);
+    expect(alert).toMatchObject({
+      status: 'resolved',
+      count: 2,
+      firstSeen: T0 + 60_000,
+      lastSeen: T0 + 5 * 60_000,
+    });
+  });
+
+  it('does not open an incident for an alert that only ever resolved', () => {
+    const store = new MemoryStore();
+    const out = new Correlator(store).ingest(
+      sig(0, { sourceRef: 'a', status: 'resolved' }),
+    );
+    expect(out.incidentId).toBeNull();
+    expect(store.incidents.size).toBe(0);
+  });
+
+  it('never reopens an incident into a second open one of the same grouping key', () => {
+    const store = new MemoryStore();
+    const c = new Correlator(store);
+    const first = c.ingest(
+      sig(0, { sourceRef: 'a', entities: { service: 'checkout' } }),
+    );
+    const inc = store.incidents.get(first.incidentId as string);
+    if (!inc) throw new Error('no incident');
+    c.resolve(inc, T0 + 60_000);
+    const second = c.ingest(
+      sig(30, { sourceRef: 'b', entities: { service: 'checkout' } }),
+    );
+    expect(second.action).toBe('created');
+    expect(c.reopen(inc)).toBe(false);
+    expect(inc.status).toBe('resolved');
+  });
+});

@@ -1,0 +1,89 @@
+import {
+  AlertStatus,
+  EntityLabels,
+  IncidentStatus,
+  MembershipReason,
+  Severity,
+  SignalKind,
+  SignalSource,
+} from '@mozaic/contracts';
+
+/** Times are epoch milliseconds of when things happened at the source. */
+export interface AlertState {
+  id: string;
+  fingerprint: string;
+  source: SignalSource;
+  sourceRef: string | null;
+  title: string;
+  label: string;
+  kind: SignalKind | null;
+  severity: Severity;
+  status: AlertStatus;
+  count: number;
+  firstSeen: number;
+  lastSeen: number;
+  /** When it last turned resolved (null while firing). */
+  resolvedAt: number | null;
+  entities: EntityLabels;
+  keys: string[];
+  context: Record<string, string>;
+  /** Log templates seen in its signals. */
+  templates: string[];
+  link: string | null;
+  /** The incident it belongs to now (null: none, e.g. resolved before anything fired). */
+  incidentId: string | null;
+}
+
+export interface IncidentState {
+  id: string;
+  groupingKey: string;
+  status: IncidentStatus;
+  severity: Severity;
+  title: string;
+  sources: SignalSource[];
+  /** Earliest member occurrence. */
+  startedAt: number;
+  lastSeen: number;
+  acknowledgedAt: number | null;
+  resolvedAt: number | null;
+  previousIncidentId: string | null;
+  /** When it was folded into another incident that an alert connected it to. */
+  mergedInto: string | null;
+  memberIds: string[];
+  /** Per strong entity key: first and last occurrence among the members that carry it. */
+  keySpans: Record<string, [number, number]>;
+  context: Record<string, string>;
+  /** Template id → number of member alerts showing it. */
+  templates: Record<string, number>;
+  reasons: Record<string, MembershipReason>;
+}
+
+export interface CorrelationOptions {
+  /** Alerts join an incident when within this distance of a member sharing an entity (ms). */
+  windowMs: number;
+  /** All members resolved for this long: the incident resolves itself (ms). */
+  quietPeriodMs: number;
+}
+
+export const DEFAULT_OPTIONS: CorrelationOptions = {
+  windowMs: 10 * 60_000,
+  quietPeriodMs: 5 * 60_000,
+};
+
+/** What one signal did, for persistence and live updates. */
+export interface CorrelationOutcome {
+  alertId: string;
+  /** False for a redelivery: nothing changed. */
+  changed: boolean;
+  incidentId: string | null;
+  action:
+    | 'duplicate'
+    | 'alert-updated'
+    | 'created'
+    | 'joined'
+    | 'reopened'
+    | 'merged'
+    | 'none';
+  /** Incidents whose rows changed (including ones merged away). */
+  touchedIncidents: string[];
+}
