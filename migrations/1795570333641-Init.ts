@@ -10,15 +10,11 @@ export class Init1795570333641 implements MigrationInterface {
     await queryRunner.query(
       `CREATE TABLE "refresh_tokens" ("id" uuid NOT NULL DEFAULT gen_random_uuid(), "user_id" uuid NOT NULL, "family_id" uuid NOT NULL, "token_hash" character(64) NOT NULL, "expires_at" TIMESTAMP WITH TIME ZONE NOT NULL, "rotated_at" TIMESTAMP WITH TIME ZONE, "revoked_at" TIMESTAMP WITH TIME ZONE, "created_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(), CONSTRAINT "PK_7d8bee0204106019488c4c50ffa" PRIMARY KEY ("id"))`,
     );
-    await queryRunner.query(
-      `CREATE INDEX "IDX_d5e27da0cd39bc3bb2811fc8ba" ON "refresh_tokens" ("family_id") `,
-    );
+    await queryRunner.query(`CREATE INDEX "IDX_d5e27da0cd39bc3bb2811fc8ba" ON "refresh_tokens" ("family_id") `);
     await queryRunner.query(
       `CREATE TABLE "projects" ("id" uuid NOT NULL DEFAULT gen_random_uuid(), "name" character varying(200) NOT NULL, "description" text, "user_id" uuid NOT NULL, "settings" jsonb NOT NULL DEFAULT '{}'::jsonb, "created_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(), "updated_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(), CONSTRAINT "PK_6271df0a7aed1d6c0691ce6ac50" PRIMARY KEY ("id"))`,
     );
-    await queryRunner.query(
-      `CREATE INDEX "IDX_9bef393585b9c960adbb68ef18" ON "projects" ("user_id", "created_at") `,
-    );
+    await queryRunner.query(`CREATE INDEX "IDX_9bef393585b9c960adbb68ef18" ON "projects" ("user_id", "created_at") `);
     await queryRunner.query(
       `CREATE TABLE "account_connections" ("id" uuid NOT NULL DEFAULT gen_random_uuid(), "project_id" uuid NOT NULL, "service_type" character varying(20) NOT NULL, "name" character varying(200) NOT NULL, "credentials_encrypted" text NOT NULL, "credentials_hint" character varying(32) NOT NULL, "config" jsonb NOT NULL DEFAULT '{}'::jsonb, "status" character varying(10) NOT NULL DEFAULT 'inactive', "last_tested" TIMESTAMP WITH TIME ZONE, "last_error" text, "cursor" jsonb, "created_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(), CONSTRAINT "PK_a58e7a696ccbf3690f4961e3de4" PRIMARY KEY ("id"))`,
     );
@@ -46,24 +42,18 @@ export class Init1795570333641 implements MigrationInterface {
     await queryRunner.query(
       `CREATE INDEX "ix_incidents_project_severity_ts" ON "incidents" ("project_id", "severity", "timestamp", "id") `,
     );
-    await queryRunner.query(
-      `CREATE INDEX "ix_incidents_project_ts" ON "incidents" ("project_id", "timestamp", "id") `,
-    );
+    await queryRunner.query(`CREATE INDEX "ix_incidents_project_ts" ON "incidents" ("project_id", "timestamp", "id") `);
     await queryRunner.query(
       `CREATE TABLE "incident_alerts" ("incident_id" uuid NOT NULL, "alert_id" uuid NOT NULL, "reason" jsonb NOT NULL, "added_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(), CONSTRAINT "PK_7aad27116dc95b2e94dfca6aceb" PRIMARY KEY ("incident_id", "alert_id"))`,
     );
-    await queryRunner.query(
-      `CREATE INDEX "IDX_b050e930ebf9dc7efc79a80744" ON "incident_alerts" ("alert_id") `,
-    );
+    await queryRunner.query(`CREATE INDEX "IDX_b050e930ebf9dc7efc79a80744" ON "incident_alerts" ("alert_id") `);
     await queryRunner.query(
       `CREATE TABLE "signals" ("id" uuid NOT NULL DEFAULT gen_random_uuid(), "project_id" uuid NOT NULL, "alert_id" uuid, "source" character varying(20) NOT NULL, "source_ref" character varying(500), "fingerprint" character varying(128) NOT NULL, "occurred_at" TIMESTAMP WITH TIME ZONE NOT NULL, "received_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(), "severity" character varying(10) NOT NULL, "status" character varying(10) NOT NULL, "title" character varying(500) NOT NULL, "message" text NOT NULL DEFAULT '', "entities" jsonb NOT NULL DEFAULT '{}'::jsonb, "raw" jsonb, CONSTRAINT "PK_04eeac09c09b65bc55c628c101d" PRIMARY KEY ("id"))`,
     );
     await queryRunner.query(
       `CREATE INDEX "IDX_6262a4ef9aa0c0b04a59103b33" ON "signals" ("project_id", "occurred_at") `,
     );
-    await queryRunner.query(
-      `CREATE INDEX "IDX_a03ed1137259bfbf84442c12cc" ON "signals" ("alert_id", "occurred_at") `,
-    );
+    await queryRunner.query(`CREATE INDEX "IDX_a03ed1137259bfbf84442c12cc" ON "signals" ("alert_id", "occurred_at") `);
     await queryRunner.query(
       `ALTER TABLE "refresh_tokens" ADD CONSTRAINT "FK_3ddc983c5f7bcf132fd8732c3f4" FOREIGN KEY ("user_id") REFERENCES "users"("id") ON DELETE CASCADE ON UPDATE NO ACTION`,
     );
@@ -94,73 +84,33 @@ export class Init1795570333641 implements MigrationInterface {
   }
 
   public async down(queryRunner: QueryRunner): Promise<void> {
-    await queryRunner.query(
-      `ALTER TABLE "signals" DROP CONSTRAINT "FK_35ed1026679902a71d6721e1e79"`,
-    );
-    await queryRunner.query(
-      `ALTER TABLE "signals" DROP CONSTRAINT "FK_e6a22c68c8b9f7f53eb73a04262"`,
-    );
-    await queryRunner.query(
-      `ALTER TABLE "incident_alerts" DROP CONSTRAINT "FK_b050e930ebf9dc7efc79a807441"`,
-    );
-    await queryRunner.query(
-      `ALTER TABLE "incident_alerts" DROP CONSTRAINT "FK_7c0cb8461b898523a1863f74d54"`,
-    );
-    await queryRunner.query(
-      `ALTER TABLE "incidents" DROP CONSTRAINT "FK_6075f79451f62de7bf4d5682111"`,
-    );
-    await queryRunner.query(
-      `ALTER TABLE "alerts" DROP CONSTRAINT "FK_f01b21d21656ff12656cce07e22"`,
-    );
-    await queryRunner.query(
-      `ALTER TABLE "account_connections" DROP CONSTRAINT "FK_37b3b9da66180f5734aa4b987b5"`,
-    );
-    await queryRunner.query(
-      `ALTER TABLE "projects" DROP CONSTRAINT "FK_bd55b203eb9f92b0c8390380010"`,
-    );
-    await queryRunner.query(
-      `ALTER TABLE "refresh_tokens" DROP CONSTRAINT "FK_3ddc983c5f7bcf132fd8732c3f4"`,
-    );
-    await queryRunner.query(
-      `DROP INDEX "public"."IDX_a03ed1137259bfbf84442c12cc"`,
-    );
-    await queryRunner.query(
-      `DROP INDEX "public"."IDX_6262a4ef9aa0c0b04a59103b33"`,
-    );
+    await queryRunner.query(`ALTER TABLE "signals" DROP CONSTRAINT "FK_35ed1026679902a71d6721e1e79"`);
+    await queryRunner.query(`ALTER TABLE "signals" DROP CONSTRAINT "FK_e6a22c68c8b9f7f53eb73a04262"`);
+    await queryRunner.query(`ALTER TABLE "incident_alerts" DROP CONSTRAINT "FK_b050e930ebf9dc7efc79a807441"`);
+    await queryRunner.query(`ALTER TABLE "incident_alerts" DROP CONSTRAINT "FK_7c0cb8461b898523a1863f74d54"`);
+    await queryRunner.query(`ALTER TABLE "incidents" DROP CONSTRAINT "FK_6075f79451f62de7bf4d5682111"`);
+    await queryRunner.query(`ALTER TABLE "alerts" DROP CONSTRAINT "FK_f01b21d21656ff12656cce07e22"`);
+    await queryRunner.query(`ALTER TABLE "account_connections" DROP CONSTRAINT "FK_37b3b9da66180f5734aa4b987b5"`);
+    await queryRunner.query(`ALTER TABLE "projects" DROP CONSTRAINT "FK_bd55b203eb9f92b0c8390380010"`);
+    await queryRunner.query(`ALTER TABLE "refresh_tokens" DROP CONSTRAINT "FK_3ddc983c5f7bcf132fd8732c3f4"`);
+    await queryRunner.query(`DROP INDEX "public"."IDX_a03ed1137259bfbf84442c12cc"`);
+    await queryRunner.query(`DROP INDEX "public"."IDX_6262a4ef9aa0c0b04a59103b33"`);
     await queryRunner.query(`DROP TABLE "signals"`);
-    await queryRunner.query(
-      `DROP INDEX "public"."IDX_b050e930ebf9dc7efc79a80744"`,
-    );
+    await queryRunner.query(`DROP INDEX "public"."IDX_b050e930ebf9dc7efc79a80744"`);
     await queryRunner.query(`DROP TABLE "incident_alerts"`);
     await queryRunner.query(`DROP INDEX "public"."ix_incidents_project_ts"`);
-    await queryRunner.query(
-      `DROP INDEX "public"."ix_incidents_project_severity_ts"`,
-    );
-    await queryRunner.query(
-      `DROP INDEX "public"."ix_incidents_project_status_ts"`,
-    );
-    await queryRunner.query(
-      `DROP INDEX "public"."ix_incidents_project_source_ts"`,
-    );
-    await queryRunner.query(
-      `DROP INDEX "public"."ux_incidents_open_grouping_key"`,
-    );
+    await queryRunner.query(`DROP INDEX "public"."ix_incidents_project_severity_ts"`);
+    await queryRunner.query(`DROP INDEX "public"."ix_incidents_project_status_ts"`);
+    await queryRunner.query(`DROP INDEX "public"."ix_incidents_project_source_ts"`);
+    await queryRunner.query(`DROP INDEX "public"."ux_incidents_open_grouping_key"`);
     await queryRunner.query(`DROP TABLE "incidents"`);
-    await queryRunner.query(
-      `DROP INDEX "public"."ux_alerts_project_fingerprint"`,
-    );
+    await queryRunner.query(`DROP INDEX "public"."ux_alerts_project_fingerprint"`);
     await queryRunner.query(`DROP TABLE "alerts"`);
-    await queryRunner.query(
-      `DROP INDEX "public"."IDX_6c75fa775b546acb7a4a6fa4a9"`,
-    );
+    await queryRunner.query(`DROP INDEX "public"."IDX_6c75fa775b546acb7a4a6fa4a9"`);
     await queryRunner.query(`DROP TABLE "account_connections"`);
-    await queryRunner.query(
-      `DROP INDEX "public"."IDX_9bef393585b9c960adbb68ef18"`,
-    );
+    await queryRunner.query(`DROP INDEX "public"."IDX_9bef393585b9c960adbb68ef18"`);
     await queryRunner.query(`DROP TABLE "projects"`);
-    await queryRunner.query(
-      `DROP INDEX "public"."IDX_d5e27da0cd39bc3bb2811fc8ba"`,
-    );
+    await queryRunner.query(`DROP INDEX "public"."IDX_d5e27da0cd39bc3bb2811fc8ba"`);
     await queryRunner.query(`DROP TABLE "refresh_tokens"`);
     await queryRunner.query(`DROP TABLE "users"`);
   }

@@ -9,9 +9,7 @@ export class IncidentTitleSearch1795570400000 implements MigrationInterface {
 
   public async up(queryRunner: QueryRunner): Promise<void> {
     await queryRunner.query(`CREATE EXTENSION IF NOT EXISTS pg_trgm`);
-    await queryRunner.query(
-      `CREATE INDEX "ix_incidents_title_trgm" ON "incidents" USING gin ("title" gin_trgm_ops)`,
-    );
+    await queryRunner.query(`CREATE INDEX "ix_incidents_title_trgm" ON "incidents" USING gin ("title" gin_trgm_ops)`);
   }
 
   public async down(queryRunner: QueryRunner): Promise<void> {

@@ -28,9 +28,7 @@ const REQUESTS = arg('requests', 300);
 const KEEP = process.argv.includes('--keep');
 
 function pct(sorted: number[], p: number): number {
-  return sorted[
-    Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)
-  ];
+  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
 }
 
 async function main(): Promise<void> {
@@ -73,8 +71,7 @@ async function main(): Promise<void> {
   const creds = { email: 'bench@example.com', password: 'bench password 123' };
   await post('/api/v1/auth/register', creds);
   const token = (await post('/api/v1/auth/login', creds)).access_token;
-  const projectId = (await post('/api/v1/projects', { name: 'bench' }, token))
-    .id;
+  const projectId = (await post('/api/v1/projects', { name: 'bench' }, token)).id;
 
   const db = new Client({ connectionString: dbUrl });
   await db.connect();
@@ -110,17 +107,12 @@ async function main(): Promise<void> {
     timestamp: deep.rows[0].timestamp.toISOString(),
     id: deep.rows[0].id,
   });
-  console.log(
-    `loaded ${ROWS} incidents into one project in ${loadS.toFixed(1)} s`,
-  );
+  console.log(`loaded ${ROWS} incidents into one project in ${loadS.toFixed(1)} s`);
 
   const kinds: Array<[string, string]> = [
     ['first page', ''],
     ['deep keyset page (~90% in)', `?cursor=${cursor}`],
-    [
-      'filtered page (severity=critical, status=open)',
-      '?severity=critical&status=open',
-    ],
+    ['filtered page (severity=critical, status=open)', '?severity=critical&status=open'],
   ];
   let worst = 0;
   for (const [label, query] of kinds) {
@@ -137,11 +129,7 @@ async function main(): Promise<void> {
       if (res.status !== 200 || body.length !== 50)
         throw new Error(`${label}: status ${res.status}, ${body.length} rows`);
       if (i < 20) continue; // warm-up
-      server.push(
-        Number(
-          /dur=([\d.]+)/.exec(res.headers.get('server-timing') ?? '')?.[1],
-        ),
-      );
+      server.push(Number(/dur=([\d.]+)/.exec(res.headers.get('server-timing') ?? '')?.[1]));
       rtt.push(t1 - t0);
     }
     server.sort((a, b) => a - b);

@@ -26,15 +26,13 @@ const data = arg('data');
 const out = arg('out');
 const rounds = Number(arg('rounds') ?? 20);
 if (!data || !out) {
-  console.error(
-    'usage: npm run bench:loghub -- --data <dir> --out <predDir> [--rounds N]',
-  );
+  console.error('usage: npm run bench:loghub -- --data <dir> --out <predDir> [--rounds N]');
   process.exit(2);
 }
 mkdirSync(out, { recursive: true });
-const settings = JSON.parse(
-  readFileSync(join(data, 'settings.json'), 'utf8'),
-) as { datasets: Record<string, DatasetSettings> };
+const settings = JSON.parse(readFileSync(join(data, 'settings.json'), 'utf8')) as {
+  datasets: Record<string, DatasetSettings>;
+};
 
 function contents(name: string, s: DatasetSettings): string[] {
   const re = new RegExp(s.lineRegex);
@@ -61,9 +59,7 @@ for (const [name, s] of Object.entries(settings.datasets)) {
   const ids = lines.map((l) => miner.addId(l));
   writeFileSync(
     join(out, `${name}.csv`),
-    'LineId,ClusterId\n' +
-      ids.map((id, i) => `${i + 1},${id}`).join('\n') +
-      '\n',
+    'LineId,ClusterId\n' + ids.map((id, i) => `${i + 1},${id}`).join('\n') + '\n',
   );
   const endToEndMs = performance.now() - t0;
 

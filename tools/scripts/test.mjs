@@ -20,7 +20,18 @@ if (process.env.CI) {
   }
 }
 
-const args = ['nx', 'run-many', '-t', 'lint', 'build', 'test', '--parallel=2', '--outputStyle=stream', '--skip-nx-cache', ...process.argv.slice(2)];
+const args = [
+  'nx',
+  'run-many',
+  '-t',
+  'lint',
+  'build',
+  'test',
+  '--parallel=2',
+  '--outputStyle=stream',
+  '--skip-nx-cache',
+  ...process.argv.slice(2),
+];
 const run = spawnSync('npx', args, { cwd: root, env, stdio: 'inherit' });
 
 let passed = 0;

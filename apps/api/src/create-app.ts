@@ -13,18 +13,12 @@ import { serverTiming } from './common/http/server-timing';
 export const API_PREFIX = 'api/v1';
 
 /** Builds the HTTP application (not yet listening): used by main.ts and by the e2e tests alike. */
-export async function createApp(
-  config: AppConfig,
-  options: AppOptions = {},
-): Promise<INestApplication> {
-  const app = await NestFactory.create<NestExpressApplication>(
-    AppModule.forRoot(config, options),
-    {
-      bufferLogs: true,
-      bodyParser: false,
-      rawBody: true,
-    },
-  );
+export async function createApp(config: AppConfig, options: AppOptions = {}): Promise<INestApplication> {
+  const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config, options), {
+    bufferLogs: true,
+    bodyParser: false,
+    rawBody: true,
+  });
   app.useLogger(app.get(Logger));
   app.set('trust proxy', config.trustProxy);
   app.disable('x-powered-by');
@@ -37,12 +31,7 @@ export async function createApp(
     app.enableCors({
       origin: config.corsOrigins.includes('*') ? true : config.corsOrigins,
       credentials: true,
-      exposedHeaders: [
-        TOTAL_COUNT_HEADER,
-        NEXT_CURSOR_HEADER,
-        'X-Request-Id',
-        'Retry-After',
-      ],
+      exposedHeaders: [TOTAL_COUNT_HEADER, NEXT_CURSOR_HEADER, 'X-Request-Id', 'Retry-After'],
     });
   }
   app.setGlobalPrefix(API_PREFIX, { exclude: ['webhooks/{*path}'] });

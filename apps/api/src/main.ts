@@ -3,10 +3,7 @@ import { join, resolve } from 'node:path';
 import { ConfigError, parseConfig } from './config/app-config';
 import { fillDevSecrets } from './config/dev-secrets';
 import { createApp } from './create-app';
-import {
-  EmbeddedDatabase,
-  startEmbeddedPostgres,
-} from './database/embedded-postgres';
+import { EmbeddedDatabase, startEmbeddedPostgres } from './database/embedded-postgres';
 import { runMigrations } from './database/run-migrations';
 
 /** Plain JSON lines before the app's own logger exists. */
@@ -72,9 +69,6 @@ async function main(): Promise<void> {
 }
 
 main().catch((e: unknown) => {
-  say(
-    'error',
-    `MOZAIC failed to start: ${e instanceof Error ? e.message : String(e)}`,
-  );
+  say('error', `MOZAIC failed to start: ${e instanceof Error ? e.message : String(e)}`);
   process.exit(1);
 });

@@ -28,13 +28,7 @@ describe('parseConfig', () => {
     }
     expect(err).toBeInstanceOf(ConfigError);
     const msg = (err as Error).message;
-    for (const name of [
-      'DATABASE_URL',
-      'SECRET_KEY',
-      'ENCRYPTION_KEY',
-      'PORT',
-      'ACCESS_TOKEN_EXPIRE_MINUTES',
-    ]) {
+    for (const name of ['DATABASE_URL', 'SECRET_KEY', 'ENCRYPTION_KEY', 'PORT', 'ACCESS_TOKEN_EXPIRE_MINUTES']) {
       expect(msg).toContain(name);
     }
   });

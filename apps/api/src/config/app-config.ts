@@ -27,15 +27,7 @@ export class ConfigError extends Error {
 type Env = Record<string, string | undefined>;
 
 const FERNET_KEY = /^[A-Za-z0-9_-]{43}=$/;
-const LOG_LEVELS = [
-  'fatal',
-  'error',
-  'warn',
-  'info',
-  'debug',
-  'trace',
-  'silent',
-];
+const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'];
 
 /** Reads and validates every variable; a bad or missing one is named in the error. */
 export function parseConfig(env: Env): AppConfig {
@@ -49,9 +41,7 @@ export function parseConfig(env: Env): AppConfig {
     if (raw === undefined) return def;
     const n = Number(raw);
     if (!Number.isInteger(n) || n < min || n > max) {
-      problems.push(
-        `${name} must be an integer from ${min} to ${max} (got "${raw}")`,
-      );
+      problems.push(`${name} must be an integer from ${min} to ${max} (got "${raw}")`);
       return def;
     }
     return n;
@@ -66,49 +56,33 @@ export function parseConfig(env: Env): AppConfig {
   };
 
   const databaseUrl = str('DATABASE_URL');
-  if (!databaseUrl)
-    problems.push(
-      'DATABASE_URL is required (postgres://user:pass@host:port/db)',
-    );
+  if (!databaseUrl) problems.push('DATABASE_URL is required (postgres://user:pass@host:port/db)');
   else if (!/^postgres(ql)?:\/\//.test(databaseUrl))
     problems.push('DATABASE_URL must start with postgres:// or postgresql://');
 
   const secretKey = str('SECRET_KEY');
-  if (!secretKey)
-    problems.push(
-      'SECRET_KEY is required (the JWT signing secret, at least 32 characters)',
-    );
-  else if (secretKey.length < 32)
-    problems.push('SECRET_KEY must be at least 32 characters long');
+  if (!secretKey) problems.push('SECRET_KEY is required (the JWT signing secret, at least 32 characters)');
+  else if (secretKey.length < 32) problems.push('SECRET_KEY must be at least 32 characters long');
 
   const encryptionKeys = (str('ENCRYPTION_KEY') ?? '')
     .split(',')
     .map((k) => k.trim())
     .filter(Boolean);
   if (encryptionKeys.length === 0)
-    problems.push(
-      'ENCRYPTION_KEY is required (a Fernet key: 32 bytes, url-safe base64)',
-    );
+    problems.push('ENCRYPTION_KEY is required (a Fernet key: 32 bytes, url-safe base64)');
   encryptionKeys.forEach((k, i) => {
     if (!FERNET_KEY.test(k))
-      problems.push(
-        `ENCRYPTION_KEY key #${i + 1} is not a Fernet key (32 bytes, url-safe base64)`,
-      );
+      problems.push(`ENCRYPTION_KEY key #${i + 1} is not a Fernet key (32 bytes, url-safe base64)`);
   });
 
   const redisUrl = str('REDIS_URL') ?? null;
-  if (redisUrl && !/^rediss?:\/\//.test(redisUrl))
-    problems.push('REDIS_URL must start with redis:// or rediss://');
+  if (redisUrl && !/^rediss?:\/\//.test(redisUrl)) problems.push('REDIS_URL must start with redis:// or rediss://');
 
   const bodyLimit = str('BODY_LIMIT') ?? '1mb';
-  if (!/^\d+(b|kb|mb)$/i.test(bodyLimit))
-    problems.push(
-      `BODY_LIMIT must look like 512kb or 1mb (got "${bodyLimit}")`,
-    );
+  if (!/^\d+(b|kb|mb)$/i.test(bodyLimit)) problems.push(`BODY_LIMIT must look like 512kb or 1mb (got "${bodyLimit}")`);
 
   const logLevel = (str('LOG_LEVEL') ?? 'info').toLowerCase();
-  if (!LOG_LEVELS.includes(logLevel))
-    problems.push(`LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')}`);
+  if (!LOG_LEVELS.includes(logLevel)) problems.push(`LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')}`);
 
   const corsOrigins = (str('CORS_ORIGINS') ?? '')
     .split(',')
@@ -116,9 +90,7 @@ export function parseConfig(env: Env): AppConfig {
     .filter(Boolean);
   for (const o of corsOrigins) {
     if (o !== '*' && !/^https?:\/\/[^/]+$/.test(o))
-      problems.push(
-        `CORS_ORIGINS entry "${o}" must be an origin like https://example.com`,
-      );
+      problems.push(`CORS_ORIGINS entry "${o}" must be an origin like https://example.com`);
   }
 
   const config: AppConfig = {

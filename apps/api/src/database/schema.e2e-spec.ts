@@ -5,9 +5,7 @@ import { typeormOptions } from './typeorm-options';
 describe('database schema (e2e)', () => {
   let ds: DataSource;
   beforeAll(async () => {
-    ds = await new DataSource(
-      typeormOptions(process.env['TEST_DATABASE_URL'] as string),
-    ).initialize();
+    ds = await new DataSource(typeormOptions(process.env['TEST_DATABASE_URL'] as string)).initialize();
   });
   afterAll(() => ds.destroy());
 
@@ -33,8 +31,6 @@ describe('database schema (e2e)', () => {
     await insert('resolved');
     await insert('resolved');
     await insert('open');
-    await expect(insert('acknowledged')).rejects.toThrow(
-      /ux_incidents_open_grouping_key/,
-    );
+    await expect(insert('acknowledged')).rejects.toThrow(/ux_incidents_open_grouping_key/);
   });
 });

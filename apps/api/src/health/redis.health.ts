@@ -1,8 +1,5 @@
 import { Inject, Injectable, OnModuleDestroy } from '@nestjs/common';
-import {
-  HealthIndicatorResult,
-  HealthIndicatorService,
-} from '@nestjs/terminus';
+import { HealthIndicatorResult, HealthIndicatorService } from '@nestjs/terminus';
 import Redis from 'ioredis';
 import { AppConfig } from '../config/app-config';
 import { APP_CONFIG } from '../config/config.module';
@@ -27,8 +24,7 @@ export class RedisHealthIndicator implements OnModuleDestroy {
       enableOfflineQueue: false,
     });
     try {
-      if (this.client.status === 'wait' || this.client.status === 'end')
-        await this.client.connect();
+      if (this.client.status === 'wait' || this.client.status === 'end') await this.client.connect();
       await this.client.ping();
       return probe.up({ configured: true });
     } catch {

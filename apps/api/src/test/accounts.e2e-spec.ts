@@ -1,11 +1,5 @@
 import { FernetKey } from '../common/crypto/fernet';
-import {
-  createTestApp,
-  LoggedInUser,
-  registerAndLogin,
-  TEST_ENCRYPTION_KEY,
-  TestApp,
-} from './test-app';
+import { createTestApp, LoggedInUser, registerAndLogin, TEST_ENCRYPTION_KEY, TestApp } from './test-app';
 import { withDb } from './seed';
 
 /** One valid connection per service type, each with a distinctive secret to hunt for afterwards. */
@@ -60,41 +54,30 @@ describe('accounts (e2e)', () => {
   beforeAll(async () => {
     t = await createTestApp();
     u = await registerAndLogin(t, 'acct');
-    projectId = (
-      await t
-        .http()
-        .post('/api/v1/projects')
-        .set(u.auth)
-        .send({ name: 'accounts' })
-        .expect(201)
-    ).body.id;
+    projectId = (await t.http().post('/api/v1/projects').set(u.auth).send({ name: 'accounts' }).expect(201)).body.id;
   });
   afterAll(() => t.close());
 
-  it.each(Object.entries(VALID))(
-    'connects a %s account; the answer carries only a masked hint',
-    async (type, body) => {
-      const res = await t
-        .http()
-        .post('/api/v1/accounts')
-        .set(u.auth)
-        .send({ project_id: projectId, service_type: type, ...body })
-        .expect(201);
-      expect(res.body).toMatchObject({
-        project_id: projectId,
-        service_type: type,
-        name: type,
-        status: 'inactive',
-        last_tested: null,
-        last_error: null,
-      });
-      expect(res.body.credentials_hint).toMatch(/^••••/);
-      expect(res.body).not.toHaveProperty('credentials');
-      expect(res.body).not.toHaveProperty('credentials_encrypted');
-      for (const m of SECRET_MARKERS)
-        expect(JSON.stringify(res.body)).not.toContain(m);
-    },
-  );
+  it.each(Object.entries(VALID))('connects a %s account; the answer carries only a masked hint', async (type, body) => {
+    const res = await t
+      .http()
+      .post('/api/v1/accounts')
+      .set(u.auth)
+      .send({ project_id: projectId, service_type: type, ...body })
+      .expect(201);
+    expect(res.body).toMatchObject({
+      project_id: projectId,
+      service_type: type,
+      name: type,
+      status: 'inactive',
+      last_tested: null,
+      last_error: null,
+    });
+    expect(res.body.credentials_hint).toMatch(/^••••/);
+    expect(res.body).not.toHaveProperty('credentials');
+    expect(res.body).not.toHaveProperty('credentials_encrypted');
+    for (const m of SECRET_MARKERS) expect(JSON.stringify(res.body)).not.toContain(m);
+  });
 
   it('stores credentials only as a Fernet token that decrypts with ENCRYPTION_KEY', async () => {
     const res = await t
@@ -108,31 +91,19 @@ describe('accounts (e2e)', () => {
       })
       .expect(201);
     const row = await withDb(
-      async (c) =>
-        (
-          await c.query('SELECT * FROM account_connections WHERE id = $1', [
-            res.body.id,
-          ])
-        ).rows[0],
+      async (c) => (await c.query('SELECT * FROM account_connections WHERE id = $1', [res.body.id])).rows[0],
     );
     const stored = JSON.stringify(row);
     for (const m of SECRET_MARKERS) expect(stored).not.toContain(m);
     expect(row.credentials_encrypted).toMatch(/^gAAAAA[A-Za-z0-9_-]+=*$/);
-    const plain = new FernetKey(TEST_ENCRYPTION_KEY)
-      .decrypt(row.credentials_encrypted)
-      .toString();
+    const plain = new FernetKey(TEST_ENCRYPTION_KEY).decrypt(row.credentials_encrypted).toString();
     expect(JSON.parse(plain)).toEqual(VALID.grafana.credentials);
   });
 
   it('lists, reads and deletes accounts of a project', async () => {
-    const list = await t
-      .http()
-      .get(`/api/v1/accounts/project/${projectId}`)
-      .set(u.auth)
-      .expect(200);
+    const list = await t.http().get(`/api/v1/accounts/project/${projectId}`).set(u.auth).expect(200);
     expect(list.body.length).toBeGreaterThanOrEqual(5);
-    for (const m of SECRET_MARKERS)
-      expect(JSON.stringify(list.body)).not.toContain(m);
+    for (const m of SECRET_MARKERS) expect(JSON.stringify(list.body)).not.toContain(m);
     const id = list.body[0].id as string;
     await t.http().get(`/api/v1/accounts/${id}`).set(u.auth).expect(200);
     await t.http().delete(`/api/v1/accounts/${id}`).set(u.auth).expect(204);
@@ -183,22 +154,10 @@ describe('accounts (e2e)', () => {
       },
       'config.region',
     ],
-    [
-      { service_type: 'docker', credentials: { host: 'http://x' } },
-      'credentials.host',
-    ],
-    [
-      { service_type: 'kubernetes', credentials: { server: 'https://k:6443' } },
-      'credentials.token',
-    ],
-    [
-      { service_type: 'kubernetes', credentials: { token: 't' } },
-      'credentials.server',
-    ],
-    [
-      { service_type: 'sentry', credentials: { auth_token: 't' }, config: {} },
-      'config.organization',
-    ],
+    [{ service_type: 'docker', credentials: { host: 'http://x' } }, 'credentials.host'],
+    [{ service_type: 'kubernetes', credentials: { server: 'https://k:6443' } }, 'credentials.token'],
+    [{ service_type: 'kubernetes', credentials: { token: 't' } }, 'credentials.server'],
+    [{ service_type: 'sentry', credentials: { auth_token: 't' }, config: {} }, 'config.organization'],
     [
       {
         service_type: 'sentry',

@@ -1,12 +1,6 @@
 import { createHmac } from 'node:crypto';
 import { REFRESH_COOKIE } from '@mozaic/contracts';
-import {
-  createTestApp,
-  registerAndLogin,
-  TEST_SECRET_KEY,
-  TestApp,
-  uniqueEmail,
-} from './test-app';
+import { createTestApp, registerAndLogin, TEST_SECRET_KEY, TestApp, uniqueEmail } from './test-app';
 
 /** The refresh cookie from a Set-Cookie answer, ready to send back. */
 function refreshCookie(res: { headers: Record<string, unknown> }): string {
@@ -17,8 +11,7 @@ function refreshCookie(res: { headers: Record<string, unknown> }): string {
 }
 
 function jwt(payload: object, secret: string, alg = 'HS256'): string {
-  const enc = (o: object) =>
-    Buffer.from(JSON.stringify(o)).toString('base64url');
+  const enc = (o: object) => Buffer.from(JSON.stringify(o)).toString('base64url');
   const head = `${enc({ alg, typ: 'JWT' })}.${enc(payload)}`;
   return `${head}.${createHmac('sha256', secret).update(head).digest('base64url')}`;
 }
@@ -33,11 +26,7 @@ describe('auth (e2e)', () => {
   describe('register', () => {
     it('creates a user and answers its public fields only', async () => {
       const email = uniqueEmail('reg');
-      const res = await t
-        .http()
-        .post('/api/v1/auth/register')
-        .send({ email, password: 'long enough pw' })
-        .expect(201);
+      const res = await t.http().post('/api/v1/auth/register').send({ email, password: 'long enough pw' }).expect(201);
       expect(res.body).toEqual({
         id: expect.any(String),
         email,
@@ -49,11 +38,7 @@ describe('auth (e2e)', () => {
 
     it('answers 409 for a taken email, compared case-insensitively', async () => {
       const email = uniqueEmail('dup');
-      await t
-        .http()
-        .post('/api/v1/auth/register')
-        .send({ email, password: 'long enough pw' })
-        .expect(201);
+      await t.http().post('/api/v1/auth/register').send({ email, password: 'long enough pw' }).expect(201);
       const res = await t
         .http()
         .post('/api/v1/auth/register')
@@ -70,16 +55,9 @@ describe('auth (e2e)', () => {
       [{ email: 'not-an-email', password: 'long enough pw' }, 'email'],
       [{ email: 'a@example.com' }, 'password'],
       [{ email: 'a@example.com', password: 'short' }, 'password'],
-      [
-        { email: 'a@example.com', password: 'long enough pw', admin: true },
-        'admin',
-      ],
+      [{ email: 'a@example.com', password: 'long enough pw', admin: true }, 'admin'],
     ])('answers 400 naming the field for %j', async (body, field) => {
-      const res = await t
-        .http()
-        .post('/api/v1/auth/register')
-        .send(body)
-        .expect(400);
+      const res = await t.http().post('/api/v1/auth/register').send(body).expect(400);
       expect(JSON.stringify(res.body.message)).toContain(field);
     });
   });
@@ -97,9 +75,7 @@ describe('auth (e2e)', () => {
         token_type: 'bearer',
         expires_in: 30 * 60,
       });
-      const cookie = (res.headers['set-cookie'] as unknown as string[]).find(
-        (c) => c.startsWith(REFRESH_COOKIE),
-      );
+      const cookie = (res.headers['set-cookie'] as unknown as string[]).find((c) => c.startsWith(REFRESH_COOKIE));
       expect(cookie).toMatch(/HttpOnly/);
       expect(cookie).toMatch(/SameSite=Strict/);
       expect(cookie).toMatch(/Path=\/api\/v1\/auth/);
@@ -152,29 +128,14 @@ describe('auth (e2e)', () => {
       );
       const none = `${Buffer.from('{"alg":"none","typ":"JWT"}').toString('base64url')}.${Buffer.from(JSON.stringify({ sub: u.id, typ: 'access', exp: now + 600 })).toString('base64url')}.`;
       await t.http().get('/api/v1/auth/me').expect(401);
-      await t
-        .http()
-        .get('/api/v1/auth/me')
-        .set('Authorization', 'Bearer not.a.jwt')
-        .expect(401);
+      await t.http().get('/api/v1/auth/me').set('Authorization', 'Bearer not.a.jwt').expect(401);
       for (const token of [forged, expired, none]) {
-        const res = await t
-          .http()
-          .get('/api/v1/auth/me')
-          .set('Authorization', `Bearer ${token}`)
-          .expect(401);
+        const res = await t.http().get('/api/v1/auth/me').set('Authorization', `Bearer ${token}`).expect(401);
         expect(res.body.statusCode).toBe(401);
       }
       // The same claims signed with the real secret are accepted: the rejections above are for the signature and expiry.
-      const good = jwt(
-        { sub: u.id, email: u.email, typ: 'access', iat: now, exp: now + 600 },
-        TEST_SECRET_KEY,
-      );
-      await t
-        .http()
-        .get('/api/v1/auth/me')
-        .set('Authorization', `Bearer ${good}`)
-        .expect(200);
+      const good = jwt({ sub: u.id, email: u.email, typ: 'access', iat: now, exp: now + 600 }, TEST_SECRET_KEY);
+      await t.http().get('/api/v1/auth/me').set('Authorization', `Bearer ${good}`).expect(200);
     });
   });
 
@@ -188,31 +149,15 @@ describe('auth (e2e)', () => {
         .expect(200);
       const first = refreshCookie(login);
 
-      const r1 = await t
-        .http()
-        .post('/api/v1/auth/refresh')
-        .set('Cookie', first)
-        .expect(200);
+      const r1 = await t.http().post('/api/v1/auth/refresh').set('Cookie', first).expect(200);
       expect(r1.body.token_type).toBe('bearer');
-      await t
-        .http()
-        .get('/api/v1/auth/me')
-        .set('Authorization', `Bearer ${r1.body.access_token}`)
-        .expect(200);
+      await t.http().get('/api/v1/auth/me').set('Authorization', `Bearer ${r1.body.access_token}`).expect(200);
       const second = refreshCookie(r1);
       expect(second).not.toBe(first);
 
       // Reuse of the first token: refused, and the family (including the second token) is revoked.
-      await t
-        .http()
-        .post('/api/v1/auth/refresh')
-        .set('Cookie', first)
-        .expect(401);
-      await t
-        .http()
-        .post('/api/v1/auth/refresh')
-        .set('Cookie', second)
-        .expect(401);
+      await t.http().post('/api/v1/auth/refresh').set('Cookie', first).expect(401);
+      await t.http().post('/api/v1/auth/refresh').set('Cookie', second).expect(401);
     });
 
     it('logout revokes the refresh token and clears the cookie', async () => {
@@ -223,28 +168,16 @@ describe('auth (e2e)', () => {
         .send({ email: u.email, password: u.password })
         .expect(200);
       const cookie = refreshCookie(login);
-      const out = await t
-        .http()
-        .post('/api/v1/auth/logout')
-        .set('Cookie', cookie)
-        .expect(204);
-      expect(
-        ((out.headers['set-cookie'] as unknown as string[]) ?? []).join(),
-      ).toMatch(new RegExp(`${REFRESH_COOKIE}=;`));
-      await t
-        .http()
-        .post('/api/v1/auth/refresh')
-        .set('Cookie', cookie)
-        .expect(401);
+      const out = await t.http().post('/api/v1/auth/logout').set('Cookie', cookie).expect(204);
+      expect(((out.headers['set-cookie'] as unknown as string[]) ?? []).join()).toMatch(
+        new RegExp(`${REFRESH_COOKIE}=;`),
+      );
+      await t.http().post('/api/v1/auth/refresh').set('Cookie', cookie).expect(401);
     });
 
     it('answers 401 to a refresh without a cookie or with garbage', async () => {
       await t.http().post('/api/v1/auth/refresh').expect(401);
-      await t
-        .http()
-        .post('/api/v1/auth/refresh')
-        .set('Cookie', `${REFRESH_COOKIE}=garbage`)
-        .expect(401);
+      await t.http().post('/api/v1/auth/refresh').set('Cookie', `${REFRESH_COOKIE}=garbage`).expect(401);
     });
   });
 });
@@ -263,16 +196,8 @@ describe('login rate limiting (e2e)', () => {
   it('limits attempts per email with 429 and Retry-After', async () => {
     const email = uniqueEmail('rl');
     for (let i = 0; i < 3; i++)
-      await t
-        .http()
-        .post('/api/v1/auth/login')
-        .send({ email, password: 'wrong password' })
-        .expect(401);
-    const res = await t
-      .http()
-      .post('/api/v1/auth/login')
-      .send({ email, password: 'wrong password' })
-      .expect(429);
+      await t.http().post('/api/v1/auth/login').send({ email, password: 'wrong password' }).expect(401);
+    const res = await t.http().post('/api/v1/auth/login').send({ email, password: 'wrong password' }).expect(429);
     const retry = Number(res.headers['retry-after']);
     expect(retry).toBeGreaterThan(0);
     expect(retry).toBeLessThanOrEqual(120);

@@ -1,9 +1,4 @@
-import {
-  createTestApp,
-  LoggedInUser,
-  registerAndLogin,
-  TestApp,
-} from './test-app';
+import { createTestApp, LoggedInUser, registerAndLogin, TestApp } from './test-app';
 import { seedIncidents, withDb } from './seed';
 
 describe('incidents read API (e2e)', () => {
@@ -17,14 +12,7 @@ describe('incidents read API (e2e)', () => {
   beforeAll(async () => {
     t = await createTestApp();
     u = await registerAndLogin(t, 'inc');
-    projectId = (
-      await t
-        .http()
-        .post('/api/v1/projects')
-        .set(u.auth)
-        .send({ name: 'incidents' })
-        .expect(201)
-    ).body.id;
+    projectId = (await t.http().post('/api/v1/projects').set(u.auth).send({ name: 'incidents' }).expect(201)).body.id;
     ids = await seedIncidents(projectId, [
       {
         title: 'checkout: CrashLoopBackOff',
@@ -62,14 +50,11 @@ describe('incidents read API (e2e)', () => {
   });
   afterAll(() => t.close());
 
-  const list = (query = '') =>
-    t.http().get(`/api/v1/incidents/project/${projectId}${query}`).set(u.auth);
+  const list = (query = '') => t.http().get(`/api/v1/incidents/project/${projectId}${query}`).set(u.auth);
 
   it('lists newest first with the original fields', async () => {
     const res = await list().expect(200);
-    expect(res.body.map((i: { id: string }) => i.id)).toEqual(
-      [...ids].reverse(),
-    );
+    expect(res.body.map((i: { id: string }) => i.id)).toEqual([...ids].reverse());
     expect(res.body[0]).toMatchObject({
       id: ids[4],
       project_id: projectId,
@@ -88,9 +73,7 @@ describe('incidents read API (e2e)', () => {
     const seen: string[] = [];
     let cursor: string | undefined;
     for (let page = 0; page < 5; page++) {
-      const res = await list(
-        `?limit=2${cursor ? `&cursor=${cursor}` : ''}`,
-      ).expect(200);
+      const res = await list(`?limit=2${cursor ? `&cursor=${cursor}` : ''}`).expect(200);
       seen.push(...res.body.map((i: { id: string }) => i.id));
       cursor = res.headers['x-next-cursor'];
       if (!cursor) break;
@@ -99,14 +82,7 @@ describe('incidents read API (e2e)', () => {
   });
 
   it('keeps a stable order for incidents with the same timestamp', async () => {
-    const p = (
-      await t
-        .http()
-        .post('/api/v1/projects')
-        .set(u.auth)
-        .send({ name: 'ties' })
-        .expect(201)
-    ).body.id;
+    const p = (await t.http().post('/api/v1/projects').set(u.auth).send({ name: 'ties' }).expect(201)).body.id;
     const same = await seedIncidents(
       p,
       Array.from({ length: 5 }, (_, n) => ({
@@ -119,9 +95,7 @@ describe('incidents read API (e2e)', () => {
     do {
       const res = await t
         .http()
-        .get(
-          `/api/v1/incidents/project/${p}?limit=2${cursor ? `&cursor=${cursor}` : ''}`,
-        )
+        .get(`/api/v1/incidents/project/${p}?limit=2${cursor ? `&cursor=${cursor}` : ''}`)
         .set(u.auth)
         .expect(200);
       seen.push(...res.body.map((i: { id: string }) => i.id));
@@ -138,19 +112,14 @@ describe('incidents read API (e2e)', () => {
     ['?status=open', [3, 1, 0]],
     ['?status=resolved', [2]],
     ['?source=sentry', [4, 3]],
-    [
-      `?from=${encodeURIComponent(at(1).toISOString())}&to=${encodeURIComponent(at(3).toISOString())}`,
-      [2, 1],
-    ],
+    [`?from=${encodeURIComponent(at(1).toISOString())}&to=${encodeURIComponent(at(3).toISOString())}`, [2, 1]],
     ['?q=CHECKOUT', [1, 0]],
     ['?q=100%25', [3]],
     ['?q=_v2', [4]],
     ['?severity=critical&q=payments', [3]],
   ])('filters %s', async (query, expected) => {
     const res = await list(query).expect(200);
-    expect(res.body.map((i: { id: string }) => i.id)).toEqual(
-      expected.map((n) => ids[n]),
-    );
+    expect(res.body.map((i: { id: string }) => i.id)).toEqual(expected.map((n) => ids[n]));
   });
 
   it.each([
@@ -173,26 +142,19 @@ describe('incidents read API (e2e)', () => {
          VALUES ($1, 'fp-1', 'kubernetes', 'uid-1/BackOff', 'Back-off restarting failed container', 'high', 'firing', 3, $2, $2, '{"workload":"checkout"}') RETURNING id`,
         [projectId, at(0)],
       );
-      await c.query(
-        `INSERT INTO incident_alerts (incident_id, alert_id, reason) VALUES ($1, $2, $3)`,
-        [
-          ids[0],
-          a.rows[0].id,
-          {
-            matched_entities: ['workload=checkout'],
-            time_distance_s: 0,
-            shared_templates: [],
-            summary: 'first alert',
-          },
-        ],
-      );
+      await c.query(`INSERT INTO incident_alerts (incident_id, alert_id, reason) VALUES ($1, $2, $3)`, [
+        ids[0],
+        a.rows[0].id,
+        {
+          matched_entities: ['workload=checkout'],
+          time_distance_s: 0,
+          shared_templates: [],
+          summary: 'first alert',
+        },
+      ]);
       return a.rows[0].id;
     });
-    const res = await t
-      .http()
-      .get(`/api/v1/incidents/${ids[0]}`)
-      .set(u.auth)
-      .expect(200);
+    const res = await t.http().get(`/api/v1/incidents/${ids[0]}`).set(u.auth).expect(200);
     expect(res.body).toMatchObject({
       id: ids[0],
       title: 'checkout: CrashLoopBackOff',
@@ -213,11 +175,7 @@ describe('incidents read API (e2e)', () => {
   });
 
   it('answers 404 for an unknown incident and 401 without a token', async () => {
-    await t
-      .http()
-      .get('/api/v1/incidents/00000000-0000-4000-8000-000000000000')
-      .set(u.auth)
-      .expect(404);
+    await t.http().get('/api/v1/incidents/00000000-0000-4000-8000-000000000000').set(u.auth).expect(404);
     await t.http().get(`/api/v1/incidents/${ids[0]}`).expect(401);
     await t.http().get(`/api/v1/incidents/project/${projectId}`).expect(401);
   });

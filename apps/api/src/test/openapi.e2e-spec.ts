@@ -18,8 +18,7 @@ describe('OpenAPI document (e2e)', () => {
   it('matches the committed apps/api/openapi.json', async () => {
     const res = await t.http().get('/api/docs-json').expect(200);
     const generated = JSON.stringify(res.body, null, 2) + '\n';
-    if (process.env['UPDATE_OPENAPI'] === '1')
-      writeFileSync(committed, generated);
+    if (process.env['UPDATE_OPENAPI'] === '1') writeFileSync(committed, generated);
     expect(existsSync(committed)).toBe(true);
     expect(readFileSync(committed, 'utf8')).toBe(generated);
   });

@@ -51,11 +51,7 @@ describe('platform (e2e)', () => {
       .set('Content-Type', 'application/json')
       .send(JSON.stringify({ email: 'a@b.co', password: 'x'.repeat(20_000) }));
     expect(big.status).toBe(413);
-    const bad = await t
-      .http()
-      .post('/api/v1/auth/register')
-      .set('Content-Type', 'application/json')
-      .send('{"email": ');
+    const bad = await t.http().post('/api/v1/auth/register').set('Content-Type', 'application/json').send('{"email": ');
     expect(bad.status).toBe(400);
     expect(bad.body.statusCode).toBe(400);
   });
@@ -63,54 +59,31 @@ describe('platform (e2e)', () => {
   it('gives every answer a request id, keeping a sane one from the caller', async () => {
     const a = await t.http().get('/api/v1/health');
     expect(a.headers['x-request-id']).toMatch(/^[0-9a-f-]{36}$/);
-    const b = await t
-      .http()
-      .get('/api/v1/health')
-      .set('X-Request-Id', 'trace-123');
+    const b = await t.http().get('/api/v1/health').set('X-Request-Id', 'trace-123');
     expect(b.headers['x-request-id']).toBe('trace-123');
-    const c = await t
-      .http()
-      .get('/api/v1/health')
-      .set('X-Request-Id', 'bad id with spaces and ${}');
+    const c = await t.http().get('/api/v1/health').set('X-Request-Id', 'bad id with spaces and ${}');
     expect(c.headers['x-request-id']).not.toContain(' ');
   });
 
   it('sets security headers and answers CORS only for configured origins', async () => {
-    const res = await t
-      .http()
-      .get('/api/v1/health')
-      .set('Origin', 'https://portal.example.com');
+    const res = await t.http().get('/api/v1/health').set('Origin', 'https://portal.example.com');
     expect(res.headers['x-content-type-options']).toBe('nosniff');
     expect(res.headers['content-security-policy']).toBeDefined();
     expect(res.headers['x-powered-by']).toBeUndefined();
-    expect(res.headers['access-control-allow-origin']).toBe(
-      'https://portal.example.com',
-    );
-    const other = await t
-      .http()
-      .get('/api/v1/health')
-      .set('Origin', 'https://evil.example.com');
+    expect(res.headers['access-control-allow-origin']).toBe('https://portal.example.com');
+    const other = await t.http().get('/api/v1/health').set('Origin', 'https://evil.example.com');
     expect(other.headers['access-control-allow-origin']).toBeUndefined();
   });
 
   it('answers 404 in JSON for unknown API routes', async () => {
     const u = await registerAndLogin(t, 'plat');
-    const res = await t
-      .http()
-      .get('/api/v1/nothing-here')
-      .set(u.auth)
-      .expect(404);
+    const res = await t.http().get('/api/v1/nothing-here').set(u.auth).expect(404);
     expect(res.body.statusCode).toBe(404);
   });
 
   it('writes structured JSON log lines with request ids and redacted authorization', async () => {
     const u = await registerAndLogin(t, 'log');
-    await t
-      .http()
-      .get('/api/v1/auth/me')
-      .set(u.auth)
-      .set('X-Request-Id', 'log-check-1')
-      .expect(200);
+    await t.http().get('/api/v1/auth/me').set(u.auth).set('X-Request-Id', 'log-check-1').expect(200);
     const line = t.logs
       .map(
         (l) =>

@@ -20,10 +20,7 @@ export interface SeedIncident {
 }
 
 /** Inserts incidents into a project; returns their ids in input order. */
-export async function seedIncidents(
-  projectId: string,
-  incidents: SeedIncident[],
-): Promise<string[]> {
+export async function seedIncidents(projectId: string, incidents: SeedIncident[]): Promise<string[]> {
   return withDb(async (c) => {
     const ids: string[] = [];
     for (const [n, i] of incidents.entries()) {

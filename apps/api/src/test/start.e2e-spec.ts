@@ -10,17 +10,10 @@ const main = join(root, 'dist/apps/api/main.js');
 /** Resolves when the process prints `text`, rejects when it exits first or the time runs out. */
 let output = '';
 
-function waitForOutput(
-  child: ChildProcess,
-  text: string,
-  ms: number,
-): Promise<void> {
+function waitForOutput(child: ChildProcess, text: string, ms: number): Promise<void> {
   return new Promise((resolve, reject) => {
     let seen = '';
-    const timer = setTimeout(
-      () => reject(new Error(`no "${text}" within ${ms} ms:\n${seen}`)),
-      ms,
-    );
+    const timer = setTimeout(() => reject(new Error(`no "${text}" within ${ms} ms:\n${seen}`)), ms);
     const onData = (d: Buffer) => {
       seen += d.toString();
       output = seen;
@@ -49,8 +42,7 @@ describe('npm start, single node (e2e)', () => {
   let base: string;
 
   beforeAll(async () => {
-    if (!existsSync(main))
-      throw new Error(`${main} is missing: build first (nx run-many -t build)`);
+    if (!existsSync(main)) throw new Error(`${main} is missing: build first (nx run-many -t build)`);
     dir = mkdtempSync(join(tmpdir(), 'mozaic-start-'));
     const port = await freePort();
     base = `http://127.0.0.1:${port}`;
@@ -77,8 +69,7 @@ describe('npm start, single node (e2e)', () => {
     }
     if (dir) rmSync(dir, { recursive: true, force: true });
     const cluster = /data in ([^)\s]+)\)/.exec(output)?.[1];
-    if (cluster && !cluster.startsWith(dir))
-      rmSync(cluster, { recursive: true, force: true });
+    if (cluster && !cluster.startsWith(dir)) rmSync(cluster, { recursive: true, force: true });
   }, 30_000);
 
   it('registers and logs in on the embedded PostgreSQL', async () => {
@@ -104,14 +95,11 @@ describe('npm start, single node (e2e)', () => {
       body,
     });
     expect(login.status).toBe(200);
-    const token = ((await login.json()) as { access_token: string })
-      .access_token;
+    const token = ((await login.json()) as { access_token: string }).access_token;
     const me = await fetch(`${base}/api/v1/auth/me`, {
       headers: { Authorization: `Bearer ${token}` },
     });
-    expect(((await me.json()) as { email: string }).email).toBe(
-      'first.user@example.com',
-    );
+    expect(((await me.json()) as { email: string }).email).toBe('first.user@example.com');
   });
 
   it('kept generated development secrets in the data folder, and serves the web app', async () => {

@@ -1,9 +1,4 @@
-import {
-  createTestApp,
-  LoggedInUser,
-  registerAndLogin,
-  TestApp,
-} from './test-app';
+import { createTestApp, LoggedInUser, registerAndLogin, TestApp } from './test-app';
 import { seedIncidents, withDb } from './seed';
 
 /** A second user must see the first user's ids exactly as missing ones: 404, never 200 or 403. */
@@ -19,14 +14,7 @@ describe('tenancy (e2e)', () => {
     t = await createTestApp();
     owner = await registerAndLogin(t, 'owner');
     stranger = await registerAndLogin(t, 'stranger');
-    projectId = (
-      await t
-        .http()
-        .post('/api/v1/projects')
-        .set(owner.auth)
-        .send({ name: 'private' })
-        .expect(201)
-    ).body.id;
+    projectId = (await t.http().post('/api/v1/projects').set(owner.auth).send({ name: 'private' }).expect(201)).body.id;
     accountId = (
       await t
         .http()
@@ -40,44 +28,15 @@ describe('tenancy (e2e)', () => {
         })
         .expect(201)
     ).body.id;
-    [incidentId] = await seedIncidents(projectId, [
-      { title: 'private incident', timestamp: new Date() },
-    ]);
+    [incidentId] = await seedIncidents(projectId, [{ title: 'private incident', timestamp: new Date() }]);
   });
   afterAll(() => t.close());
 
-  const routes: Array<
-    [
-      string,
-      'get' | 'put' | 'delete' | 'post',
-      () => string,
-      () => object | undefined,
-    ]
-  > = [
-    [
-      'get project',
-      'get',
-      () => `/api/v1/projects/${projectId}`,
-      () => undefined,
-    ],
-    [
-      'update project',
-      'put',
-      () => `/api/v1/projects/${projectId}`,
-      () => ({ name: 'mine now' }),
-    ],
-    [
-      'delete project',
-      'delete',
-      () => `/api/v1/projects/${projectId}`,
-      () => undefined,
-    ],
-    [
-      'list accounts',
-      'get',
-      () => `/api/v1/accounts/project/${projectId}`,
-      () => undefined,
-    ],
+  const routes: Array<[string, 'get' | 'put' | 'delete' | 'post', () => string, () => object | undefined]> = [
+    ['get project', 'get', () => `/api/v1/projects/${projectId}`, () => undefined],
+    ['update project', 'put', () => `/api/v1/projects/${projectId}`, () => ({ name: 'mine now' })],
+    ['delete project', 'delete', () => `/api/v1/projects/${projectId}`, () => undefined],
+    ['list accounts', 'get', () => `/api/v1/accounts/project/${projectId}`, () => undefined],
     [
       'connect account',
       'post',
@@ -89,76 +48,33 @@ describe('tenancy (e2e)', () => {
         config: { base_url: 'http://g:3000' },
       }),
     ],
-    [
-      'get account',
-      'get',
-      () => `/api/v1/accounts/${accountId}`,
-      () => undefined,
-    ],
-    [
-      'delete account',
-      'delete',
-      () => `/api/v1/accounts/${accountId}`,
-      () => undefined,
-    ],
-    [
-      'list incidents',
-      'get',
-      () => `/api/v1/incidents/project/${projectId}`,
-      () => undefined,
-    ],
-    [
-      'get incident',
-      'get',
-      () => `/api/v1/incidents/${incidentId}`,
-      () => undefined,
-    ],
+    ['get account', 'get', () => `/api/v1/accounts/${accountId}`, () => undefined],
+    ['delete account', 'delete', () => `/api/v1/accounts/${accountId}`, () => undefined],
+    ['list incidents', 'get', () => `/api/v1/incidents/project/${projectId}`, () => undefined],
+    ['get incident', 'get', () => `/api/v1/incidents/${incidentId}`, () => undefined],
   ];
 
-  it.each(routes)(
-    '%s with a foreign id answers 404',
-    async (_name, method, path, body) => {
-      const req = t.http()[method](path()).set(stranger.auth);
-      const res = await (body() ? req.send(body()) : req);
-      expect(res.status).toBe(404);
-    },
-  );
+  it.each(routes)('%s with a foreign id answers 404', async (_name, method, path, body) => {
+    const req = t.http()[method](path()).set(stranger.auth);
+    const res = await (body() ? req.send(body()) : req);
+    expect(res.status).toBe(404);
+  });
 
   it('left everything of the owner untouched', async () => {
-    const p = await t
-      .http()
-      .get(`/api/v1/projects/${projectId}`)
-      .set(owner.auth)
-      .expect(200);
+    const p = await t.http().get(`/api/v1/projects/${projectId}`).set(owner.auth).expect(200);
     expect(p.body.name).toBe('private');
-    await t
-      .http()
-      .get(`/api/v1/accounts/${accountId}`)
-      .set(owner.auth)
-      .expect(200);
-    await t
-      .http()
-      .get(`/api/v1/incidents/${incidentId}`)
-      .set(owner.auth)
-      .expect(200);
+    await t.http().get(`/api/v1/accounts/${accountId}`).set(owner.auth).expect(200);
+    await t.http().get(`/api/v1/incidents/${incidentId}`).set(owner.auth).expect(200);
     const n = await withDb(
       async (c) =>
-        (
-          await c.query(
-            'SELECT count(*)::int AS n FROM account_connections WHERE project_id = $1',
-            [projectId],
-          )
-        ).rows[0].n,
+        (await c.query('SELECT count(*)::int AS n FROM account_connections WHERE project_id = $1', [projectId])).rows[0]
+          .n,
     );
     expect(n).toBe(1);
   });
 
   it("lists no foreign project in the stranger's list", async () => {
-    const res = await t
-      .http()
-      .get('/api/v1/projects')
-      .set(stranger.auth)
-      .expect(200);
+    const res = await t.http().get('/api/v1/projects').set(stranger.auth).expect(200);
     expect(res.body.map((p: { id: string }) => p.id)).not.toContain(projectId);
   });
 });

@@ -5,8 +5,7 @@ import { AppConfig, parseConfig } from '../config/app-config';
 import { createApp } from '../create-app';
 
 export const TEST_SECRET_KEY = 'test-secret-key-that-is-long-enough-0123456789';
-export const TEST_ENCRYPTION_KEY =
-  'cw_0x689RpI-jtRR7oE8h_eQsKImvJapLeSbXpwF4e4=';
+export const TEST_ENCRYPTION_KEY = 'cw_0x689RpI-jtRR7oE8h_eQsKImvJapLeSbXpwF4e4=';
 
 export interface TestApp {
   app: INestApplication;
@@ -18,14 +17,9 @@ export interface TestApp {
 }
 
 /** Boots the real app on the run's test database; env overrides change single settings. */
-export async function createTestApp(
-  env: Record<string, string> = {},
-): Promise<TestApp> {
+export async function createTestApp(env: Record<string, string> = {}): Promise<TestApp> {
   const dbUrl = process.env['TEST_DATABASE_URL'];
-  if (!dbUrl)
-    throw new Error(
-      'TEST_DATABASE_URL is not set: the jest global setup did not run',
-    );
+  if (!dbUrl) throw new Error('TEST_DATABASE_URL is not set: the jest global setup did not run');
   const config = parseConfig({
     DATABASE_URL: dbUrl,
     SECRET_KEY: TEST_SECRET_KEY,
@@ -71,22 +65,11 @@ export interface LoggedInUser {
   auth: { Authorization: string };
 }
 
-export async function registerAndLogin(
-  t: TestApp,
-  tag = 'user',
-): Promise<LoggedInUser> {
+export async function registerAndLogin(t: TestApp, tag = 'user'): Promise<LoggedInUser> {
   const email = uniqueEmail(tag);
   const password = 'correct horse battery staple';
-  const reg = await t
-    .http()
-    .post('/api/v1/auth/register')
-    .send({ email, password })
-    .expect(201);
-  const login = await t
-    .http()
-    .post('/api/v1/auth/login')
-    .send({ email, password })
-    .expect(200);
+  const reg = await t.http().post('/api/v1/auth/register').send({ email, password }).expect(201);
+  const login = await t.http().post('/api/v1/auth/login').send({ email, password }).expect(200);
   const token = login.body.access_token as string;
   return {
     id: reg.body.id as string,

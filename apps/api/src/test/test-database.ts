@@ -3,10 +3,7 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Client } from 'pg';
-import {
-  EmbeddedDatabase,
-  startEmbeddedPostgres,
-} from '../database/embedded-postgres';
+import { EmbeddedDatabase, startEmbeddedPostgres } from '../database/embedded-postgres';
 
 /** A PostgreSQL server for the tests: DATABASE_URL's, or (outside CI, when unset) an embedded one. */
 export interface TestServer {
@@ -30,15 +27,9 @@ export async function freePort(): Promise<number> {
 export async function startTestServer(): Promise<TestServer> {
   const url = process.env['DATABASE_URL'];
   if (url) return { adminUrl: url, stop: async () => undefined };
-  if (process.env['CI'])
-    throw new Error(
-      'CI must provide DATABASE_URL: no test may fall back or be skipped in CI',
-    );
+  if (process.env['CI']) throw new Error('CI must provide DATABASE_URL: no test may fall back or be skipped in CI');
   const dir = mkdtempSync(join(tmpdir(), 'mozaic-test-pg-'));
-  const db: EmbeddedDatabase = await startEmbeddedPostgres(
-    dir,
-    await freePort(),
-  );
+  const db: EmbeddedDatabase = await startEmbeddedPostgres(dir, await freePort());
   return {
     adminUrl: db.url,
     stop: async () => {
@@ -55,10 +46,7 @@ export function withDatabase(url: string, name: string): string {
   return u.toString();
 }
 
-export async function createDatabase(
-  adminUrl: string,
-  name: string,
-): Promise<string> {
+export async function createDatabase(adminUrl: string, name: string): Promise<string> {
   const c = new Client({ connectionString: adminUrl });
   await c.connect();
   try {
@@ -69,10 +57,7 @@ export async function createDatabase(
   return withDatabase(adminUrl, name);
 }
 
-export async function dropDatabase(
-  adminUrl: string,
-  name: string,
-): Promise<void> {
+export async function dropDatabase(adminUrl: string, name: string): Promise<void> {
   const c = new Client({ connectionString: adminUrl });
   await c.connect();
   try {

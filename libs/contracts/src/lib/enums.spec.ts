@@ -1,9 +1,4 @@
-import {
-  SERVICE_TYPES,
-  SEVERITIES,
-  SIGNAL_SOURCES,
-  severityRank,
-} from './enums';
+import { SERVICE_TYPES, SEVERITIES, SIGNAL_SOURCES, severityRank } from './enums';
 
 describe('contracts enums', () => {
   it('ranks severities from low to critical', () => {

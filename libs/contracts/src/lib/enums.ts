@@ -1,11 +1,5 @@
 /** Monitoring systems MOZAIC can connect to (pull) or receive from (push). */
-export const SERVICE_TYPES = [
-  'kubernetes',
-  'docker',
-  'cloudwatch',
-  'grafana',
-  'sentry',
-] as const;
+export const SERVICE_TYPES = ['kubernetes', 'docker', 'cloudwatch', 'grafana', 'sentry'] as const;
 export type ServiceType = (typeof SERVICE_TYPES)[number];
 
 /** Where a signal came from: a connected service or a push-only sender. */

@@ -3,8 +3,7 @@ import { Severity, severityRank, SignalSource } from '@mozaic/contracts';
 /** The highest of the given severities ('low' for none). */
 export function maxSeverity(severities: Iterable<Severity>): Severity {
   let best: Severity = 'low';
-  for (const s of severities)
-    if (severityRank(s) > severityRank(best)) best = s;
+  for (const s of severities) if (severityRank(s) > severityRank(best)) best = s;
   return best;
 }
 
@@ -51,29 +50,16 @@ const COMMON: Record<string, Severity> = {
  * One source's level name in MOZAIC's four severities. Unknown levels are 'medium' for sources
  * that only speak up when something is wrong, 'low' otherwise.
  */
-export function normalizeSeverity(
-  source: SignalSource,
-  level: string | number | null | undefined,
-): Severity {
+export function normalizeSeverity(source: SignalSource, level: string | number | null | undefined): Severity {
   if (typeof level === 'number') {
     // Sentry metric alert status: 20 critical, 10 warning, 1 open, 2 closed.
-    if (source === 'sentry')
-      return level >= 20 ? 'critical' : level >= 10 ? 'medium' : 'low';
-    return level >= 4
-      ? 'critical'
-      : level === 3
-        ? 'high'
-        : level === 2
-          ? 'medium'
-          : 'low';
+    if (source === 'sentry') return level >= 20 ? 'critical' : level >= 10 ? 'medium' : 'low';
+    return level >= 4 ? 'critical' : level === 3 ? 'high' : level === 2 ? 'medium' : 'low';
   }
   const key = (level ?? '').toString().trim().toLowerCase();
   if (key in COMMON) return COMMON[key];
   if (source === 'kubernetes' && key === 'normal') return 'low';
-  return source === 'sentry' ||
-    source === 'cloudwatch' ||
-    source === 'alertmanager' ||
-    source === 'grafana'
+  return source === 'sentry' || source === 'cloudwatch' || source === 'alertmanager' || source === 'grafana'
     ? 'medium'
     : 'low';
 }

@@ -1,10 +1,4 @@
-import {
-  createCipheriv,
-  createDecipheriv,
-  createHmac,
-  randomBytes,
-  timingSafeEqual,
-} from 'node:crypto';
+import { createCipheriv, createDecipheriv, createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 
 /**
  * Fernet (https://github.com/fernet/spec), byte-compatible with Python's cryptography.fernet:
@@ -26,8 +20,7 @@ export class FernetKey {
   private readonly encryption: Buffer;
 
   constructor(key: string) {
-    if (!/^[A-Za-z0-9_-]{43}=$/.test(key))
-      throw new Error('a Fernet key is 32 bytes of url-safe base64');
+    if (!/^[A-Za-z0-9_-]{43}=$/.test(key)) throw new Error('a Fernet key is 32 bytes of url-safe base64');
     const raw = Buffer.from(key, 'base64url');
     this.signing = raw.subarray(0, 16);
     this.encryption = raw.subarray(16, 32);
@@ -38,16 +31,9 @@ export class FernetKey {
   }
 
   /** Encrypts with the current time and a random IV; `at` and `iv` exist for the test vectors. */
-  encrypt(
-    plaintext: Buffer | string,
-    at: Date = new Date(),
-    iv: Buffer = randomBytes(16),
-  ): string {
+  encrypt(plaintext: Buffer | string, at: Date = new Date(), iv: Buffer = randomBytes(16)): string {
     const cipher = createCipheriv('aes-128-cbc', this.encryption, iv);
-    const body = Buffer.concat([
-      cipher.update(Buffer.from(plaintext)),
-      cipher.final(),
-    ]);
+    const body = Buffer.concat([cipher.update(Buffer.from(plaintext)), cipher.final()]);
     const head = Buffer.alloc(9);
     head[0] = VERSION;
     head.writeBigUInt64BE(BigInt(Math.floor(at.getTime() / 1000)), 1);
@@ -57,27 +43,19 @@ export class FernetKey {
   }
 
   /** Verifies and decrypts; with `ttlSeconds` the token also expires. Throws InvalidToken. */
-  decrypt(
-    token: string,
-    options: { ttlSeconds?: number; now?: Date } = {},
-  ): Buffer {
+  decrypt(token: string, options: { ttlSeconds?: number; now?: Date } = {}): Buffer {
     const data = decodeToken(token);
     const ts = Number(data.readBigUInt64BE(1));
     const now = Math.floor((options.now ?? new Date()).getTime() / 1000);
-    if (options.ttlSeconds !== undefined && ts + options.ttlSeconds < now)
-      throw new InvalidToken();
+    if (options.ttlSeconds !== undefined && ts + options.ttlSeconds < now) throw new InvalidToken();
     if (now + MAX_CLOCK_SKEW_S < ts) throw new InvalidToken();
     const signed = data.subarray(0, data.length - MAC);
     const expected = createHmac('sha256', this.signing).update(signed).digest();
-    if (!timingSafeEqual(expected, data.subarray(data.length - MAC)))
-      throw new InvalidToken();
+    if (!timingSafeEqual(expected, data.subarray(data.length - MAC))) throw new InvalidToken();
     const iv = data.subarray(9, HEADER);
     try {
       const decipher = createDecipheriv('aes-128-cbc', this.encryption, iv);
-      return Buffer.concat([
-        decipher.update(signed.subarray(HEADER)),
-        decipher.final(),
-      ]);
+      return Buffer.concat([decipher.update(signed.subarray(HEADER)), decipher.final()]);
     } catch {
       throw new InvalidToken();
     }
@@ -85,11 +63,9 @@ export class FernetKey {
 }
 
 function decodeToken(token: string): Buffer {
-  if (!/^[A-Za-z0-9_-]+={0,2}$/.test(token) || token.length % 4 !== 0)
-    throw new InvalidToken();
+  if (!/^[A-Za-z0-9_-]+={0,2}$/.test(token) || token.length % 4 !== 0) throw new InvalidToken();
   const data = Buffer.from(token, 'base64url');
-  if (data.length < HEADER + 16 + MAC || data[0] !== VERSION)
-    throw new InvalidToken();
+  if (data.length < HEADER + 16 + MAC || data[0] !== VERSION) throw new InvalidToken();
   if ((data.length - HEADER - MAC) % 16 !== 0) throw new InvalidToken();
   return data;
 }
@@ -104,8 +80,7 @@ export class MultiFernet {
   private readonly keys: FernetKey[];
 
   constructor(keys: string[]) {
-    if (keys.length === 0)
-      throw new Error('MultiFernet needs at least one key');
+    if (keys.length === 0) throw new Error('MultiFernet needs at least one key');
     this.keys = keys.map((k) => new FernetKey(k));
   }
 

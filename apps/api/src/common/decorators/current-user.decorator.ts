@@ -7,9 +7,7 @@ export interface AuthUser {
   email: string;
 }
 
-export const CurrentUser = createParamDecorator(
-  (_: unknown, ctx: ExecutionContext): AuthUser => {
-    const req = ctx.switchToHttp().getRequest<Request & { user: AuthUser }>();
-    return req.user;
-  },
-);
+export const CurrentUser = createParamDecorator((_: unknown, ctx: ExecutionContext): AuthUser => {
+  const req = ctx.switchToHttp().getRequest<Request & { user: AuthUser }>();
+  return req.user;
+});

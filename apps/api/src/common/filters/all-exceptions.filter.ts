@@ -1,11 +1,4 @@
-import {
-  ArgumentsHost,
-  Catch,
-  ExceptionFilter,
-  HttpException,
-  HttpStatus,
-  Logger,
-} from '@nestjs/common';
+import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
 import { Request, Response } from 'express';
 import { DomainError, RateLimitedError } from '../errors';
 
@@ -48,13 +41,9 @@ export class AllExceptionsFilter implements ExceptionFilter {
     const body = this.toBody(exception);
     if (body.statusCode >= 500) {
       body.request_id = String(req.id ?? '');
-      this.logger.error(
-        { err: exception, request_id: body.request_id },
-        'Unhandled error',
-      );
+      this.logger.error({ err: exception, request_id: body.request_id }, 'Unhandled error');
     }
-    if (exception instanceof RateLimitedError)
-      res.setHeader('Retry-After', String(exception.retryAfterSeconds));
+    if (exception instanceof RateLimitedError) res.setHeader('Retry-After', String(exception.retryAfterSeconds));
     if (res.headersSent) return;
     res.status(body.statusCode).json(body);
   }
@@ -70,10 +59,7 @@ export class AllExceptionsFilter implements ExceptionFilter {
     if (e instanceof HttpException) {
       const status = e.getStatus();
       const r = e.getResponse();
-      const message =
-        typeof r === 'string'
-          ? r
-          : ((r as { message?: string | string[] }).message ?? e.message);
+      const message = typeof r === 'string' ? r : ((r as { message?: string | string[] }).message ?? e.message);
       return {
         statusCode: status,
         error: HttpStatus[status] ?? 'Error',

@@ -12,17 +12,13 @@ export class JwtAuthGuard extends AuthGuard('jwt') {
   }
 
   override canActivate(context: ExecutionContext) {
-    const isPublic = this.reflector.getAllAndOverride<boolean>(IS_PUBLIC, [
-      context.getHandler(),
-      context.getClass(),
-    ]);
+    const isPublic = this.reflector.getAllAndOverride<boolean>(IS_PUBLIC, [context.getHandler(), context.getClass()]);
     if (isPublic) return true;
     return super.canActivate(context);
   }
 
   override handleRequest<T>(err: unknown, user: T | false): T {
-    if (err || !user)
-      throw new AuthenticationError('A valid access token is required');
+    if (err || !user) throw new AuthenticationError('A valid access token is required');
     return user;
   }
 }

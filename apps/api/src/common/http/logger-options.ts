@@ -23,10 +23,7 @@ export const REDACTED_PATHS = [
 ];
 
 /** Structured JSON logs with a request id per request (taken from X-Request-Id when sane). */
-export function loggerOptions(
-  level: string,
-  stream?: DestinationStream,
-): Params {
+export function loggerOptions(level: string, stream?: DestinationStream): Params {
   return {
     // Express 5 path syntax: every route (the default '*' triggers a legacy-route warning).
     forRoutes: [{ path: '{*path}', method: RequestMethod.ALL }],
@@ -36,23 +33,12 @@ export function loggerOptions(
         redact: { paths: REDACTED_PATHS, censor: '[redacted]' },
         genReqId: (req: IncomingMessage, res: ServerResponse) => {
           const given = req.headers['x-request-id'];
-          const id =
-            typeof given === 'string' && REQUEST_ID.test(given)
-              ? given
-              : randomUUID();
+          const id = typeof given === 'string' && REQUEST_ID.test(given) ? given : randomUUID();
           res.setHeader('X-Request-Id', id);
           return id;
         },
-        customLogLevel: (
-          _req: IncomingMessage,
-          res: ServerResponse,
-          err?: Error,
-        ) =>
-          err || res.statusCode >= 500
-            ? 'error'
-            : res.statusCode >= 400
-              ? 'warn'
-              : 'info',
+        customLogLevel: (_req: IncomingMessage, res: ServerResponse, err?: Error) =>
+          err || res.statusCode >= 500 ? 'error' : res.statusCode >= 400 ? 'warn' : 'info',
         serializers: {
           req: (req: {
             id: string;

@@ -13,35 +13,23 @@ export function at(value: Json, ...path: Array<string | number>): Json {
   return cur;
 }
 
-export function str(
-  value: Json,
-  ...path: Array<string | number>
-): string | undefined {
+export function str(value: Json, ...path: Array<string | number>): string | undefined {
   const v = at(value, ...path);
   if (typeof v === 'string') return v.trim() === '' ? undefined : v;
   if (typeof v === 'number' && Number.isFinite(v)) return String(v);
   return undefined;
 }
 
-export function num(
-  value: Json,
-  ...path: Array<string | number>
-): number | undefined {
+export function num(value: Json, ...path: Array<string | number>): number | undefined {
   const v = at(value, ...path);
   if (typeof v === 'number' && Number.isFinite(v)) return v;
-  if (typeof v === 'string' && v.trim() !== '' && Number.isFinite(Number(v)))
-    return Number(v);
+  if (typeof v === 'string' && v.trim() !== '' && Number.isFinite(Number(v))) return Number(v);
   return undefined;
 }
 
-export function obj(
-  value: Json,
-  ...path: Array<string | number>
-): Record<string, Json> | undefined {
+export function obj(value: Json, ...path: Array<string | number>): Record<string, Json> | undefined {
   const v = at(value, ...path);
-  return v !== null && typeof v === 'object' && !Array.isArray(v)
-    ? (v as Record<string, Json>)
-    : undefined;
+  return v !== null && typeof v === 'object' && !Array.isArray(v) ? (v as Record<string, Json>) : undefined;
 }
 
 export function arr(value: Json, ...path: Array<string | number>): Json[] {
@@ -52,14 +40,12 @@ export function arr(value: Json, ...path: Array<string | number>): Json[] {
 /** A valid ISO time from a string or epoch seconds/milliseconds, else undefined. */
 export function isoTime(value: Json): string | undefined {
   let d: Date | undefined;
-  if (typeof value === 'number' && Number.isFinite(value))
-    d = new Date(value > 1e12 ? value : value * 1000);
+  if (typeof value === 'number' && Number.isFinite(value)) d = new Date(value > 1e12 ? value : value * 1000);
   else if (typeof value === 'string' && value.trim() !== '') {
     // CloudWatch writes "+0000" offsets, which Date.parse does not take everywhere.
     d = new Date(value.replace(/([+-]\d{2})(\d{2})$/, '$1:$2'));
   }
-  if (!d || Number.isNaN(d.getTime()) || d.getUTCFullYear() < 1971)
-    return undefined;
+  if (!d || Number.isNaN(d.getTime()) || d.getUTCFullYear() < 1971) return undefined;
   return d.toISOString();
 }
 

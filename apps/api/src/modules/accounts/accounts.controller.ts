@@ -1,18 +1,6 @@
-import {
-  Body,
-  Controller,
-  Delete,
-  Get,
-  HttpCode,
-  Param,
-  ParseUUIDPipe,
-  Post,
-} from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiResponse, ApiTags } from '@nestjs/swagger';
-import {
-  AuthUser,
-  CurrentUser,
-} from '../../common/decorators/current-user.decorator';
+import { AuthUser, CurrentUser } from '../../common/decorators/current-user.decorator';
 import { AccountsService } from './accounts.service';
 import { AccountResponse } from './dto/account.response';
 import { ConnectAccountDto } from './dto/connect-account.dto';
@@ -27,13 +15,9 @@ export class AccountsController {
   @ApiResponse({
     status: 201,
     type: AccountResponse,
-    description:
-      'Connected; credentials are stored encrypted and never returned',
+    description: 'Connected; credentials are stored encrypted and never returned',
   })
-  connect(
-    @CurrentUser() user: AuthUser,
-    @Body() dto: ConnectAccountDto,
-  ): Promise<AccountResponse> {
+  connect(@CurrentUser() user: AuthUser, @Body() dto: ConnectAccountDto): Promise<AccountResponse> {
     return this.accounts.connect(user.id, dto);
   }
 
@@ -48,19 +32,13 @@ export class AccountsController {
 
   @Get(':account_id')
   @ApiResponse({ status: 200, type: AccountResponse })
-  get(
-    @CurrentUser() user: AuthUser,
-    @Param('account_id', ParseUUIDPipe) id: string,
-  ): Promise<AccountResponse> {
+  get(@CurrentUser() user: AuthUser, @Param('account_id', ParseUUIDPipe) id: string): Promise<AccountResponse> {
     return this.accounts.get(user.id, id);
   }
 
   @Delete(':account_id')
   @HttpCode(204)
-  remove(
-    @CurrentUser() user: AuthUser,
-    @Param('account_id', ParseUUIDPipe) id: string,
-  ): Promise<void> {
+  remove(@CurrentUser() user: AuthUser, @Param('account_id', ParseUUIDPipe) id: string): Promise<void> {
     return this.accounts.remove(user.id, id);
   }
 }

@@ -6,10 +6,7 @@ import { AccountsService } from './accounts.service';
 import { AccountConnectionEntity } from './entities/account-connection.entity';
 
 @Module({
-  imports: [
-    TypeOrmModule.forFeature([AccountConnectionEntity]),
-    ProjectsModule,
-  ],
+  imports: [TypeOrmModule.forFeature([AccountConnectionEntity]), ProjectsModule],
   controllers: [AccountsController],
   providers: [AccountsService],
   exports: [AccountsService],

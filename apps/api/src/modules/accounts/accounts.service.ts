@@ -18,10 +18,7 @@ export class AccountsService {
     private readonly cipher: CredentialCipher,
   ) {}
 
-  async connect(
-    userId: string,
-    dto: ConnectAccountDto,
-  ): Promise<AccountResponse> {
+  async connect(userId: string, dto: ConnectAccountDto): Promise<AccountResponse> {
     await this.projects.findOwned(userId, dto.project_id);
     const credentials = dto.credentials as Record<string, string | undefined>;
     const row = await this.accounts.save(
@@ -41,10 +38,7 @@ export class AccountsService {
     return AccountResponse.from(row);
   }
 
-  async listByProject(
-    userId: string,
-    projectId: string,
-  ): Promise<AccountResponse[]> {
+  async listByProject(userId: string, projectId: string): Promise<AccountResponse[]> {
     await this.projects.findOwned(userId, projectId);
     const rows = await this.accounts.find({
       where: { projectId },
@@ -63,10 +57,7 @@ export class AccountsService {
   }
 
   /** The account if its project belongs to the user (one query, scoped by the owner). */
-  async findOwned(
-    userId: string,
-    id: string,
-  ): Promise<AccountConnectionEntity> {
+  async findOwned(userId: string, id: string): Promise<AccountConnectionEntity> {
     const row = await this.accounts
       .createQueryBuilder('a')
       .innerJoin('a.project', 'p', 'p.user_id = :userId', { userId })

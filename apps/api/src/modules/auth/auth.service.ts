@@ -11,10 +11,7 @@ import { TokenResponseDto, UserResponse } from './dto/user.response';
 import { UserEntity } from './entities/user.entity';
 import { LoginRateLimiter } from './login-rate-limiter';
 import { PasswordHasher } from './password-hasher';
-import {
-  IssuedRefreshToken,
-  RefreshTokenService,
-} from './refresh-token.service';
+import { IssuedRefreshToken, RefreshTokenService } from './refresh-token.service';
 
 /** What a successful login or refresh yields: the body and the refresh cookie to set. */
 export interface Session {
@@ -39,15 +36,10 @@ export class AuthService {
   async register(dto: RegisterDto): Promise<UserResponse> {
     const passwordHash = await this.hasher.hash(dto.password);
     try {
-      const user = await this.users.save(
-        this.users.create({ email: dto.email, passwordHash, isActive: true }),
-      );
+      const user = await this.users.save(this.users.create({ email: dto.email, passwordHash, isActive: true }));
       return UserResponse.from(user);
     } catch (e) {
-      if (
-        e instanceof QueryFailedError &&
-        (e.driverError as { code?: string }).code === UNIQUE_VIOLATION
-      ) {
+      if (e instanceof QueryFailedError && (e.driverError as { code?: string }).code === UNIQUE_VIOLATION) {
         throw new ConflictError('A user with this email already exists');
       }
       throw e;
@@ -58,12 +50,8 @@ export class AuthService {
   async login(dto: LoginDto, ip: string): Promise<Session> {
     this.limiter.hit(ip, dto.email);
     const user = await this.users.findOne({ where: { email: dto.email } });
-    const ok = await this.hasher.verify(
-      user?.passwordHash ?? null,
-      dto.password,
-    );
-    if (!user || !ok || !user.isActive)
-      throw new AuthenticationError('Incorrect email or password');
+    const ok = await this.hasher.verify(user?.passwordHash ?? null, dto.password);
+    if (!user || !ok || !user.isActive) throw new AuthenticationError('Incorrect email or password');
     return this.session(user, await this.refreshTokens.issue(user.id));
   }
 
@@ -71,8 +59,7 @@ export class AuthService {
     if (!presented) throw new AuthenticationError('No refresh token');
     const { userId, next } = await this.refreshTokens.rotate(presented);
     const user = await this.users.findOne({ where: { id: userId } });
-    if (!user || !user.isActive)
-      throw new AuthenticationError('Invalid refresh token');
+    if (!user || !user.isActive) throw new AuthenticationError('Invalid refresh token');
     return this.session(user, next);
   }
 
@@ -82,20 +69,13 @@ export class AuthService {
 
   async me(userId: string): Promise<UserResponse> {
     const user = await this.users.findOne({ where: { id: userId } });
-    if (!user || !user.isActive)
-      throw new AuthenticationError('User no longer exists');
+    if (!user || !user.isActive) throw new AuthenticationError('User no longer exists');
     return UserResponse.from(user);
   }
 
-  private async session(
-    user: UserEntity,
-    refresh: IssuedRefreshToken,
-  ): Promise<Session> {
+  private async session(user: UserEntity, refresh: IssuedRefreshToken): Promise<Session> {
     const expiresIn = this.config.accessTokenMinutes * 60;
-    const access = await this.jwt.signAsync(
-      { sub: user.id, email: user.email, typ: 'access' },
-      { expiresIn },
-    );
+    const access = await this.jwt.signAsync({ sub: user.id, email: user.email, typ: 'access' }, { expiresIn });
     return {
       body: {
         access_token: access,

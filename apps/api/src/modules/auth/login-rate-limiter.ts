@@ -25,15 +25,10 @@ export class LoginRateLimiter {
     this.sweep(now);
     const a = this.count(`ip:${ip}`, now, windowSeconds);
     const b = this.count(`email:${email}`, now, windowSeconds);
-    const over = [
-      a.count > perIp ? a : null,
-      b.count > perEmail ? b : null,
-    ].filter((w): w is Window => w !== null);
+    const over = [a.count > perIp ? a : null, b.count > perEmail ? b : null].filter((w): w is Window => w !== null);
     if (over.length) {
       const resetAt = Math.max(...over.map((w) => w.resetAt));
-      throw new RateLimitedError(
-        Math.max(1, Math.ceil((resetAt - now) / 1000)),
-      );
+      throw new RateLimitedError(Math.max(1, Math.ceil((resetAt - now) / 1000)));
     }
   }
 
@@ -51,7 +46,6 @@ export class LoginRateLimiter {
   private sweep(now: number): void {
     if (now - this.lastSweep < 60_000) return;
     this.lastSweep = now;
-    for (const [k, w] of this.windows)
-      if (w.resetAt <= now) this.windows.delete(k);
+    for (const [k, w] of this.windows) if (w.resetAt <= now) this.windows.delete(k);
   }
 }

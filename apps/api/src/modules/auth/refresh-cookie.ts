@@ -9,11 +9,7 @@ function options(secure: boolean): CookieOptions {
   return { httpOnly: true, sameSite: 'strict', secure, path: PATH };
 }
 
-export function setRefreshCookie(
-  res: Response,
-  token: IssuedRefreshToken,
-  secure: boolean,
-): void {
+export function setRefreshCookie(res: Response, token: IssuedRefreshToken, secure: boolean): void {
   res.cookie(REFRESH_COOKIE, token.token, {
     ...options(secure),
     expires: token.expiresAt,
@@ -25,8 +21,6 @@ export function clearRefreshCookie(res: Response, secure: boolean): void {
 }
 
 export function readRefreshCookie(req: Request): string | undefined {
-  const v = (req.cookies as Record<string, unknown> | undefined)?.[
-    REFRESH_COOKIE
-  ];
+  const v = (req.cookies as Record<string, unknown> | undefined)?.[REFRESH_COOKIE];
   return typeof v === 'string' ? v : undefined;
 }

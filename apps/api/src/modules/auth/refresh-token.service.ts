@@ -1,11 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import {
-  createHash,
-  randomBytes,
-  randomUUID,
-  timingSafeEqual,
-} from 'node:crypto';
+import { createHash, randomBytes, randomUUID, timingSafeEqual } from 'node:crypto';
 import { DataSource, EntityManager, IsNull } from 'typeorm';
 import { AppConfig } from '../../config/app-config';
 import { APP_CONFIG } from '../../config/config.module';
@@ -39,27 +34,19 @@ export class RefreshTokenService {
    * Exchanges a valid token for a new one of the same family. A token that was already rotated
    * means it was copied: the whole family is revoked and the caller must log in again.
    */
-  async rotate(
-    presented: string,
-  ): Promise<{ userId: string; next: IssuedRefreshToken }> {
+  async rotate(presented: string): Promise<{ userId: string; next: IssuedRefreshToken }> {
     // The revocation on reuse must commit, so the transaction answers instead of throwing.
     const outcome = await this.db.transaction(async (m) => {
       const row = await this.find(m, presented, true);
-      if (!row || row.revokedAt)
-        return { error: 'Invalid refresh token' } as const;
+      if (!row || row.revokedAt) return { error: 'Invalid refresh token' } as const;
       if (row.rotatedAt) {
         await this.revokeFamily(m, row.familyId);
         return {
           error: 'Refresh token reuse detected; the session was revoked',
         } as const;
       }
-      if (row.expiresAt.getTime() <= Date.now())
-        return { error: 'Refresh token expired' } as const;
-      await m.update(
-        RefreshTokenEntity,
-        { id: row.id },
-        { rotatedAt: new Date() },
-      );
+      if (row.expiresAt.getTime() <= Date.now()) return { error: 'Refresh token expired' } as const;
+      await m.update(RefreshTokenEntity, { id: row.id }, { rotatedAt: new Date() });
       return {
         userId: row.userId,
         next: await this.insert(m, row.userId, row.familyId),
@@ -75,15 +62,9 @@ export class RefreshTokenService {
     if (row) await this.revokeFamily(this.db.manager, row.familyId);
   }
 
-  private async insert(
-    m: EntityManager,
-    userId: string,
-    familyId: string,
-  ): Promise<IssuedRefreshToken> {
+  private async insert(m: EntityManager, userId: string, familyId: string): Promise<IssuedRefreshToken> {
     const secret = randomBytes(32).toString('base64url');
-    const expiresAt = new Date(
-      Date.now() + this.config.refreshTokenDays * 86_400_000,
-    );
+    const expiresAt = new Date(Date.now() + this.config.refreshTokenDays * 86_400_000);
     const row = await m.save(
       m.create(RefreshTokenEntity, {
         userId,
@@ -97,11 +78,7 @@ export class RefreshTokenService {
     return { token: `${row.id}.${secret}`, expiresAt };
   }
 
-  private async find(
-    m: EntityManager,
-    presented: string,
-    lock: boolean,
-  ): Promise<RefreshTokenEntity | null> {
+  private async find(m: EntityManager, presented: string, lock: boolean): Promise<RefreshTokenEntity | null> {
     const match = /^([0-9a-f-]{36})\.([A-Za-z0-9_-]{43})$/.exec(presented);
     if (!match) return null;
     const row = await m.findOne(RefreshTokenEntity, {
@@ -109,21 +86,11 @@ export class RefreshTokenService {
       ...(lock ? { lock: { mode: 'pessimistic_write' as const } } : {}),
     });
     if (!row) return null;
-    const ok = timingSafeEqual(
-      Buffer.from(row.tokenHash),
-      Buffer.from(sha256(match[2])),
-    );
+    const ok = timingSafeEqual(Buffer.from(row.tokenHash), Buffer.from(sha256(match[2])));
     return ok ? row : null;
   }
 
-  private async revokeFamily(
-    m: EntityManager,
-    familyId: string,
-  ): Promise<void> {
-    await m.update(
-      RefreshTokenEntity,
-      { familyId, revokedAt: IsNull() },
-      { revokedAt: new Date() },
-    );
+  private async revokeFamily(m: EntityManager, familyId: string): Promise<void> {
+    await m.update(RefreshTokenEntity, { familyId, revokedAt: IsNull() }, { revokedAt: new Date() });
   }
 }

@@ -13,15 +13,8 @@ export function encodeCursor(c: IncidentCursor): string {
 }
 
 export function decodeCursor(raw: string): IncidentCursor {
-  const [timestamp, id] = Buffer.from(raw, 'base64url')
-    .toString('utf8')
-    .split('|');
-  if (
-    !timestamp ||
-    !id ||
-    !UUID.test(id) ||
-    Number.isNaN(Date.parse(timestamp))
-  ) {
+  const [timestamp, id] = Buffer.from(raw, 'base64url').toString('utf8').split('|');
+  if (!timestamp || !id || !UUID.test(id) || Number.isNaN(Date.parse(timestamp))) {
     throw new InvalidInputError('cursor is not a valid page cursor');
   }
   return { timestamp, id };

@@ -1,27 +1,9 @@
-import {
-  Controller,
-  Get,
-  Param,
-  ParseUUIDPipe,
-  Query,
-  Res,
-} from '@nestjs/common';
-import {
-  ApiBearerAuth,
-  ApiHeader,
-  ApiResponse,
-  ApiTags,
-} from '@nestjs/swagger';
+import { Controller, Get, Param, ParseUUIDPipe, Query, Res } from '@nestjs/common';
+import { ApiBearerAuth, ApiHeader, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { Response } from 'express';
 import { NEXT_CURSOR_HEADER } from '@mozaic/contracts';
-import {
-  AuthUser,
-  CurrentUser,
-} from '../../common/decorators/current-user.decorator';
-import {
-  IncidentDetailResponse,
-  IncidentSummaryResponse,
-} from './dto/incident.response';
+import { AuthUser, CurrentUser } from '../../common/decorators/current-user.decorator';
+import { IncidentDetailResponse, IncidentSummaryResponse } from './dto/incident.response';
 import { ListIncidentsQueryDto } from './dto/list-incidents.query';
 import { IncidentsService } from './incidents.service';
 
@@ -39,8 +21,7 @@ export class IncidentsController {
   })
   @ApiHeader({
     name: NEXT_CURSOR_HEADER,
-    description:
-      'Response header: cursor of the next page, absent on the last page',
+    description: 'Response header: cursor of the next page, absent on the last page',
   })
   async list(
     @CurrentUser() user: AuthUser,
@@ -55,10 +36,7 @@ export class IncidentsController {
 
   @Get(':incident_id')
   @ApiResponse({ status: 200, type: IncidentDetailResponse })
-  get(
-    @CurrentUser() user: AuthUser,
-    @Param('incident_id', ParseUUIDPipe) id: string,
-  ): Promise<IncidentDetailResponse> {
+  get(@CurrentUser() user: AuthUser, @Param('incident_id', ParseUUIDPipe) id: string): Promise<IncidentDetailResponse> {
     return this.incidents.get(user.id, id);
   }
 }

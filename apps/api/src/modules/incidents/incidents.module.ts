@@ -9,15 +9,7 @@ import { IncidentsController } from './incidents.controller';
 import { IncidentsService } from './incidents.service';
 
 @Module({
-  imports: [
-    TypeOrmModule.forFeature([
-      IncidentEntity,
-      AlertEntity,
-      IncidentAlertEntity,
-      SignalEntity,
-    ]),
-    ProjectsModule,
-  ],
+  imports: [TypeOrmModule.forFeature([IncidentEntity, AlertEntity, IncidentAlertEntity, SignalEntity]), ProjectsModule],
   controllers: [IncidentsController],
   providers: [IncidentsService],
   exports: [IncidentsService],

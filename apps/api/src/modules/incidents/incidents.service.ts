@@ -3,11 +3,7 @@ import { InjectRepository } from '@nestjs/typeorm';
 import { Brackets, Repository } from 'typeorm';
 import { NotFoundError } from '../../common/errors';
 import { ProjectsService } from '../projects/projects.service';
-import {
-  IncidentDetailResponse,
-  IncidentMemberResponse,
-  IncidentSummaryResponse,
-} from './dto/incident.response';
+import { IncidentDetailResponse, IncidentMemberResponse, IncidentSummaryResponse } from './dto/incident.response';
 import { ListIncidentsQueryDto } from './dto/list-incidents.query';
 import { IncidentAlertEntity } from './entities/incident-alert.entity';
 import { IncidentEntity } from './entities/incident.entity';
@@ -53,26 +49,19 @@ export class IncidentsService {
    * Newest first, keyset-paginated on (timestamp, id). The query itself is scoped by the owner; only
    * an empty page costs a second query, to tell "no incidents" (200) from "not your project" (404).
    */
-  async list(
-    userId: string,
-    projectId: string,
-    q: ListIncidentsQueryDto,
-  ): Promise<IncidentPage> {
+  async list(userId: string, projectId: string, q: ListIncidentsQueryDto): Promise<IncidentPage> {
     const cursor = q.cursor ? decodeCursor(q.cursor) : null;
     const qb = this.incidents
       .createQueryBuilder('i')
       .select(SUMMARY_COLUMNS.map((c) => `i.${c}`))
       .innerJoin('i.project', 'p', 'p.user_id = :userId', { userId })
       .where('i.project_id = :projectId', { projectId });
-    if (q.severity?.length)
-      qb.andWhere('i.severity IN (:...severity)', { severity: q.severity });
-    if (q.status?.length)
-      qb.andWhere('i.status IN (:...status)', { status: q.status });
+    if (q.severity?.length) qb.andWhere('i.severity IN (:...severity)', { severity: q.severity });
+    if (q.status?.length) qb.andWhere('i.status IN (:...status)', { status: q.status });
     if (q.source) qb.andWhere('i.source = :source', { source: q.source });
     if (q.from) qb.andWhere('i.timestamp >= :from', { from: new Date(q.from) });
     if (q.to) qb.andWhere('i.timestamp < :to', { to: new Date(q.to) });
-    if (q.q?.trim())
-      qb.andWhere('i.title ILIKE :q', { q: `%${escapeLike(q.q.trim())}%` });
+    if (q.q?.trim()) qb.andWhere('i.title ILIKE :q', { q: `%${escapeLike(q.q.trim())}%` });
     if (cursor) {
       qb.andWhere(
         new Brackets((w) =>
@@ -92,9 +81,7 @@ export class IncidentsService {
     const page = rows.slice(0, q.limit);
     const last = page[page.length - 1];
     const nextCursor =
-      rows.length > q.limit && last
-        ? encodeCursor({ timestamp: last.timestamp.toISOString(), id: last.id })
-        : null;
+      rows.length > q.limit && last ? encodeCursor({ timestamp: last.timestamp.toISOString(), id: last.id }) : null;
     return { items: page.map(IncidentSummaryResponse.from), nextCursor };
   }
 
@@ -112,12 +99,7 @@ export class IncidentsService {
     });
     const alerts = members
       .filter((m) => m.alert)
-      .map((m) =>
-        IncidentMemberResponse.from(
-          m.alert as NonNullable<typeof m.alert>,
-          m.reason,
-        ),
-      );
+      .map((m) => IncidentMemberResponse.from(m.alert as NonNullable<typeof m.alert>, m.reason));
     return IncidentDetailResponse.detail(incident, alerts);
   }
 }

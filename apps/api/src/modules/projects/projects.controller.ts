@@ -1,28 +1,8 @@
-import {
-  Body,
-  Controller,
-  Delete,
-  Get,
-  HttpCode,
-  Param,
-  ParseUUIDPipe,
-  Post,
-  Put,
-  Query,
-  Res,
-} from '@nestjs/common';
-import {
-  ApiBearerAuth,
-  ApiHeader,
-  ApiResponse,
-  ApiTags,
-} from '@nestjs/swagger';
+import { Body, Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Post, Put, Query, Res } from '@nestjs/common';
+import { ApiBearerAuth, ApiHeader, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { Response } from 'express';
 import { TOTAL_COUNT_HEADER } from '@mozaic/contracts';
-import {
-  AuthUser,
-  CurrentUser,
-} from '../../common/decorators/current-user.decorator';
+import { AuthUser, CurrentUser } from '../../common/decorators/current-user.decorator';
 import { PageQuery } from '../../common/dto/page.query';
 import { CreateProjectDto, UpdateProjectDto } from './dto/create-project.dto';
 import { ProjectResponse } from './dto/project.response';
@@ -36,10 +16,7 @@ export class ProjectsController {
 
   @Post()
   @ApiResponse({ status: 201, type: ProjectResponse })
-  create(
-    @CurrentUser() user: AuthUser,
-    @Body() dto: CreateProjectDto,
-  ): Promise<ProjectResponse> {
+  create(@CurrentUser() user: AuthUser, @Body() dto: CreateProjectDto): Promise<ProjectResponse> {
     return this.projects.create(user.id, dto);
   }
 
@@ -61,10 +38,7 @@ export class ProjectsController {
 
   @Get(':project_id')
   @ApiResponse({ status: 200, type: ProjectResponse })
-  get(
-    @CurrentUser() user: AuthUser,
-    @Param('project_id', ParseUUIDPipe) id: string,
-  ): Promise<ProjectResponse> {
+  get(@CurrentUser() user: AuthUser, @Param('project_id', ParseUUIDPipe) id: string): Promise<ProjectResponse> {
     return this.projects.get(user.id, id);
   }
 
@@ -80,10 +54,7 @@ export class ProjectsController {
 
   @Delete(':project_id')
   @HttpCode(204)
-  remove(
-    @CurrentUser() user: AuthUser,
-    @Param('project_id', ParseUUIDPipe) id: string,
-  ): Promise<void> {
+  remove(@CurrentUser() user: AuthUser, @Param('project_id', ParseUUIDPipe) id: string): Promise<void> {
     return this.projects.remove(user.id, id);
   }
 }

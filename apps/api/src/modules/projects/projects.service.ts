@@ -5,11 +5,7 @@ import { SEVERITIES, Severity } from '@mozaic/contracts';
 import { NotFoundError } from '../../common/errors';
 import { PageQuery } from '../../common/dto/page.query';
 import { CreateProjectDto, UpdateProjectDto } from './dto/create-project.dto';
-import {
-  NO_INCIDENTS,
-  ProjectResponse,
-  SeverityCounts,
-} from './dto/project.response';
+import { NO_INCIDENTS, ProjectResponse, SeverityCounts } from './dto/project.response';
 import { ProjectEntity } from './entities/project.entity';
 
 /** Project CRUD. Every query carries the owner's id, so a foreign project is simply not found. */
@@ -20,10 +16,7 @@ export class ProjectsService {
     private readonly projects: Repository<ProjectEntity>,
   ) {}
 
-  async create(
-    userId: string,
-    dto: CreateProjectDto,
-  ): Promise<ProjectResponse> {
+  async create(userId: string, dto: CreateProjectDto): Promise<ProjectResponse> {
     const p = await this.projects.save(
       this.projects.create({
         name: dto.name,
@@ -34,10 +27,7 @@ export class ProjectsService {
     return ProjectResponse.from(p);
   }
 
-  async list(
-    userId: string,
-    page: PageQuery,
-  ): Promise<{ items: ProjectResponse[]; total: number }> {
+  async list(userId: string, page: PageQuery): Promise<{ items: ProjectResponse[]; total: number }> {
     const [rows, total] = await this.projects.findAndCount({
       where: { userId },
       order: { createdAt: 'DESC', id: 'DESC' },
@@ -57,11 +47,7 @@ export class ProjectsService {
     return ProjectResponse.from(p, counts.get(p.id));
   }
 
-  async update(
-    userId: string,
-    id: string,
-    dto: UpdateProjectDto,
-  ): Promise<ProjectResponse> {
+  async update(userId: string, id: string, dto: UpdateProjectDto): Promise<ProjectResponse> {
     const p = await this.findOwned(userId, id);
     if (dto.name !== undefined) p.name = dto.name;
     if (dto.description !== undefined) p.description = dto.description;
@@ -82,17 +68,14 @@ export class ProjectsService {
     return p;
   }
 
-  private async openIncidentCounts(
-    projectIds: string[],
-  ): Promise<Map<string, SeverityCounts>> {
+  private async openIncidentCounts(projectIds: string[]): Promise<Map<string, SeverityCounts>> {
     const out = new Map<string, SeverityCounts>();
     if (projectIds.length === 0) return out;
-    const rows: Array<{ project_id: string; severity: Severity; n: string }> =
-      await this.projects.query(
-        `SELECT project_id, severity, count(*) AS n FROM incidents
+    const rows: Array<{ project_id: string; severity: Severity; n: string }> = await this.projects.query(
+      `SELECT project_id, severity, count(*) AS n FROM incidents
         WHERE project_id = ANY($1::uuid[]) AND status <> 'resolved' GROUP BY project_id, severity`,
-        [projectIds],
-      );
+      [projectIds],
+    );
     for (const r of rows) {
       const c = out.get(r.project_id) ?? { ...NO_INCIDENTS };
       if (SEVERITIES.includes(r.severity)) c[r.severity] = Number(r.n);

@@ -1,20 +1,6 @@
-import {
-  Correlator,
-  fingerprint,
-  IncidentState,
-  MemoryStore,
-} from '@mozaic/correlation';
+import { Correlator, fingerprint, IncidentState, MemoryStore } from '@mozaic/correlation';
 import { Signal } from '@mozaic/contracts';
-import {
-  alertmanager,
-  at,
-  cloudWatchAlarm,
-  dockerEvent,
-  k8sBackOff,
-  sentryEvent,
-  sentryIssue,
-  T0,
-} from './stories';
+import { alertmanager, at, cloudWatchAlarm, dockerEvent, k8sBackOff, sentryEvent, sentryIssue, T0 } from './stories';
 
 function replay(signals: Signal[]) {
   const store = new MemoryStore();
@@ -27,9 +13,7 @@ function replay(signals: Signal[]) {
 function partition(store: MemoryStore): string[][] {
   return [...store.incidents.values()]
     .filter((i) => !i.mergedInto)
-    .map((i) =>
-      i.memberIds.map((id) => store.alerts.get(id)?.fingerprint ?? '?').sort(),
-    )
+    .map((i) => i.memberIds.map((id) => store.alerts.get(id)?.fingerprint ?? '?').sort())
     .sort((a, b) => a.join().localeCompare(b.join()));
 }
 
@@ -51,37 +35,26 @@ describe('correlation scenarios (fixtures → mappers → engine)', () => {
       const { store } = replay(signals);
       const fp = (s: Signal) => fingerprint(s);
       expect(partition(store)).toEqual(
-        [
-          [fp(signals[0]), fp(signals[2]), fp(signals[3])].sort(),
-          [fp(signals[1])],
-        ].sort((a, b) => a.join().localeCompare(b.join())),
+        [[fp(signals[0]), fp(signals[2]), fp(signals[3])].sort(), [fp(signals[1])]].sort((a, b) =>
+          a.join().localeCompare(b.join()),
+        ),
       );
     });
 
     it('rates it critical (three sources agree, one a crash loop) and titles it for people', () => {
       const { store, outcomes } = replay(signals);
-      const inc = store.incidents.get(
-        outcomes[0].incidentId as string,
-      ) as IncidentState;
+      const inc = store.incidents.get(outcomes[0].incidentId as string) as IncidentState;
       expect(inc.severity).toBe('critical');
       expect(inc.sources).toEqual(['kubernetes', 'cloudwatch', 'sentry']);
-      expect(inc.title).toBe(
-        'checkout: CrashLoopBackOff + checkout-5xx + 2 Sentry errors',
-      );
-      expect(inc.groupingKey).toBe(
-        'service:checkout|cluster=prod-eu|namespace=shop',
-      );
+      expect(inc.title).toBe('checkout: CrashLoopBackOff + checkout-5xx + 2 Sentry errors');
+      expect(inc.groupingKey).toBe('service:checkout|cluster=prod-eu|namespace=shop');
       expect(inc.startedAt).toBe(T0);
     });
 
     it('explains every membership', () => {
       const { store, outcomes } = replay(signals);
-      const inc = store.incidents.get(
-        outcomes[0].incidentId as string,
-      ) as IncidentState;
-      const [k8s, cw, sentry] = [outcomes[0], outcomes[2], outcomes[3]].map(
-        (o) => inc.reasons[o.alertId],
-      );
+      const inc = store.incidents.get(outcomes[0].incidentId as string) as IncidentState;
+      const [k8s, cw, sentry] = [outcomes[0], outcomes[2], outcomes[3]].map((o) => inc.reasons[o.alertId]);
       expect(k8s).toMatchObject({
         matched_entities: ['service:checkout'],
         time_distance_s: 0,
@@ -91,9 +64,7 @@ describe('correlation scenarios (fixtures → mappers → engine)', () => {
         matched_entities: ['service:checkout'],
         time_distance_s: 120,
       });
-      expect(cw.summary).toBe(
-        'Same service checkout, 120 s from the nearest related alert',
-      );
+      expect(cw.summary).toBe('Same service checkout, 120 s from the nearest related alert');
       expect(sentry).toMatchObject({
         matched_entities: ['service:checkout'],
         time_distance_s: 60,
@@ -108,9 +79,7 @@ describe('correlation scenarios (fixtures → mappers → engine)', () => {
 
     it('keeps the unrelated host alert apart, at its own severity', () => {
       const { store, outcomes } = replay(signals);
-      const other = store.incidents.get(
-        outcomes[1].incidentId as string,
-      ) as IncidentState;
+      const other = store.incidents.get(outcomes[1].incidentId as string) as IncidentState;
       expect(other.id).not.toBe(outcomes[0].incidentId);
       expect(other).toMatchObject({
         severity: 'critical',
@@ -127,30 +96,20 @@ describe('correlation scenarios (fixtures → mappers → engine)', () => {
         cloudWatchAlarm(1, 'ALARM'),
         cloudWatchAlarm(3, 'OK'),
       ]);
-      const first = store.incidents.get(
-        outcomes[0].incidentId as string,
-      ) as IncidentState;
+      const first = store.incidents.get(outcomes[0].incidentId as string) as IncidentState;
       correlator.resolve(first, Date.parse(at(5)));
       const late = correlator.ingest(sentryEvent(40));
       expect(late.incidentId).not.toBe(first.id);
-      expect(
-        store.incidents.get(late.incidentId as string)?.previousIncidentId,
-      ).toBe(first.id);
+      expect(store.incidents.get(late.incidentId as string)?.previousIncidentId).toBe(first.id);
     });
 
     it('joins an alert 9 minutes after a member of its service, but not one 11 minutes after', () => {
-      const a = replay([
-        k8sBackOff(0, 'search-5d4f8b7c9-abcde', 'shop', 'uid-s1'),
-        sentryEvent(9, 'search', '77'),
-      ]);
+      const a = replay([k8sBackOff(0, 'search-5d4f8b7c9-abcde', 'shop', 'uid-s1'), sentryEvent(9, 'search', '77')]);
       expect(a.outcomes[1]).toMatchObject({
         action: 'joined',
         incidentId: a.outcomes[0].incidentId,
       });
-      const b = replay([
-        k8sBackOff(0, 'search-5d4f8b7c9-abcde', 'shop', 'uid-s1'),
-        sentryEvent(11, 'search', '77'),
-      ]);
+      const b = replay([k8sBackOff(0, 'search-5d4f8b7c9-abcde', 'shop', 'uid-s1'), sentryEvent(11, 'search', '77')]);
       expect(b.outcomes[1].action).toBe('created');
       expect(b.outcomes[1].incidentId).not.toBe(b.outcomes[0].incidentId);
     });
@@ -164,12 +123,8 @@ describe('correlation scenarios (fixtures → mappers → engine)', () => {
         action: 'joined',
         incidentId: outcomes[0].incidentId,
       });
-      const inc = store.incidents.get(
-        outcomes[0].incidentId as string,
-      ) as IncidentState;
-      expect(inc.reasons[outcomes[1].alertId].summary).toBe(
-        'Same service search; its incident is still open',
-      );
+      const inc = store.incidents.get(outcomes[0].incidentId as string) as IncidentState;
+      expect(inc.reasons[outcomes[1].alertId].summary).toBe('Same service search; its incident is still open');
     });
 
     it('does not group alerts of one node: pods and containers only run there', () => {
@@ -200,13 +155,9 @@ describe('correlation scenarios (fixtures → mappers → engine)', () => {
         sentryEvent(2, 'payments', '555'),
       ]);
       expect(new Set(outcomes.map((o) => o.incidentId)).size).toBe(1);
-      const inc = store.incidents.get(
-        outcomes[0].incidentId as string,
-      ) as IncidentState;
+      const inc = store.incidents.get(outcomes[0].incidentId as string) as IncidentState;
       expect(inc.severity).toBe('high');
-      expect(inc.title).toBe(
-        'payments: OOMKilled + container exited 137 + 1 Sentry error',
-      );
+      expect(inc.title).toBe('payments: OOMKilled + container exited 137 + 1 Sentry error');
     });
   });
 
@@ -220,9 +171,7 @@ describe('correlation scenarios (fixtures → mappers → engine)', () => {
         quietPeriodMs: 5 * 60_000,
       });
       const first = c.ingest(alertmanager(0, 'firing', host, 'fp-db'));
-      const inc = store.incidents.get(
-        first.incidentId as string,
-      ) as IncidentState;
+      const inc = store.incidents.get(first.incidentId as string) as IncidentState;
       c.ingest(alertmanager(2, 'resolved', host, 'fp-db'));
       expect(c.tick(Date.parse(at(4)), [inc])).toEqual([]); // quiet period not over
       expect(inc.status).toBe('open');
@@ -242,18 +191,14 @@ describe('correlation scenarios (fixtures → mappers → engine)', () => {
       const later = c.ingest(alertmanager(45, 'firing', host, 'fp-db'));
       expect(later.action).toBe('created');
       expect(later.incidentId).not.toBe(inc.id);
-      expect(
-        store.incidents.get(later.incidentId as string)?.previousIncidentId,
-      ).toBe(inc.id);
+      expect(store.incidents.get(later.incidentId as string)?.previousIncidentId).toBe(inc.id);
     });
 
     it('does not resolve while any member still fires, and acknowledges on request', () => {
       const store = new MemoryStore();
       const c = new Correlator(store);
       const a = c.ingest(alertmanager(0, 'firing', host, 'fp-a'));
-      c.ingest(
-        alertmanager(1, 'firing', { ...host, alertname: 'Disk full' }, 'fp-b'),
-      );
+      c.ingest(alertmanager(1, 'firing', { ...host, alertname: 'Disk full' }, 'fp-b'));
       c.ingest(alertmanager(2, 'resolved', host, 'fp-a'));
       const inc = store.incidents.get(a.incidentId as string) as IncidentState;
       expect(c.tick(Date.parse(at(60)), [inc])).toEqual([]);
@@ -273,12 +218,7 @@ describe('correlation scenarios (fixtures → mappers → engine)', () => {
       alertmanager(3, 'firing'),
       k8sBackOff(4, 'search-5d4f8b7c9-abcde', 'shop', 'uid-search'),
       sentryEvent(5, 'search', '999'),
-      alertmanager(
-        6,
-        'firing',
-        { host: 'db-1', alertname: 'Disk full' },
-        'fp-disk',
-      ),
+      alertmanager(6, 'firing', { host: 'db-1', alertname: 'Disk full' }, 'fp-disk'),
       dockerEvent(7, 'oom', 'shop-checkout-1', 'checkout'),
       sentryIssue(8, 'created'),
     ];
@@ -290,11 +230,7 @@ describe('correlation scenarios (fixtures → mappers → engine)', () => {
       expect([...twice.store.alerts.values()].map((a) => a.count)).toEqual(
         [...once.store.alerts.values()].map((a) => a.count),
       );
-      expect(
-        twice.outcomes
-          .slice(story.length)
-          .every((o) => o.action === 'duplicate' && !o.changed),
-      ).toBe(true);
+      expect(twice.outcomes.slice(story.length).every((o) => o.action === 'duplicate' && !o.changed)).toBe(true);
     });
 
     it('any order of the same signals within the window gives the same incidents', () => {
@@ -312,8 +248,7 @@ describe('correlation scenarios (fixtures → mappers → engine)', () => {
           .sort();
       const expectedSev = severities(replay(story).store);
       let seed = 42;
-      const rand = () =>
-        (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
+      const rand = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
       for (let run = 0; run < 200; run++) {
         const shuffled = [...story];
         for (let i = shuffled.length - 1; i > 0; i--) {

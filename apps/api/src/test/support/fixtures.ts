@@ -13,10 +13,7 @@ export function fixture<T = unknown>(path: string): T {
 }
 
 /** A deep copy of a fixture, changed by `edit`: stories are built from real payloads. */
-export function variant<T = Record<string, unknown>>(
-  path: string,
-  edit: (copy: T) => void,
-): T {
+export function variant<T = Record<string, unknown>>(path: string, edit: (copy: T) => void): T {
   const copy = fixture<T>(path);
   edit(copy);
   return copy;

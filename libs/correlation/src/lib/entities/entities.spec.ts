@@ -33,12 +33,8 @@ describe('entity normalisation', () => {
   });
 
   it('finds a conflict only where both name a dimension differently', () => {
-    expect(
-      contextsConflict({ namespace: 'shop' }, { namespace: 'staging' }),
-    ).toBe(true);
-    expect(
-      contextsConflict({ namespace: 'shop' }, { environment: 'production' }),
-    ).toBe(false);
+    expect(contextsConflict({ namespace: 'shop' }, { namespace: 'staging' })).toBe(true);
+    expect(contextsConflict({ namespace: 'shop' }, { environment: 'production' })).toBe(false);
     expect(contextsConflict({}, { namespace: 'shop' })).toBe(false);
   });
 });

@@ -11,20 +11,14 @@ export interface EntityProfile {
   context: Record<string, string>;
 }
 
-export const CONTEXT_LABELS = [
-  'environment',
-  'namespace',
-  'cluster',
-  'region',
-] as const;
+export const CONTEXT_LABELS = ['environment', 'namespace', 'cluster', 'region'] as const;
 
 /** Kubernetes pod names: <workload>-<replicaset hash>-<5 chars>, or <statefulset>-<ordinal>. */
 const POD_SUFFIX = /-(?:[a-z0-9]{6,10}-[a-z0-9]{5}|[a-z0-9]{5}|\d+)$/;
 /** Docker compose / swarm replicas: <project>-<service>-<n>, <service>_<n>, <service>.<n>.<id>. */
 const REPLICA_SUFFIX = /(?:[-_.]\d+)(?:\.[a-z0-9]{10,})?$/;
 /** Infrastructure words around a service name in load balancer, target group or alarm names. */
-const INFRA_AFFIX =
-  /(?:^(?:app|net|k8s)[-/])|(?:[-_](?:alb|elb|nlb|lb|tg|svc|service|deployment|deploy|api))+$/;
+const INFRA_AFFIX = /(?:^(?:app|net|k8s)[-/])|(?:[-_](?:alb|elb|nlb|lb|tg|svc|service|deployment|deploy|api))+$/;
 
 export function normalizeName(raw: string): string {
   return raw.trim().toLowerCase().replace(/\s+/g, '-');
@@ -34,14 +28,9 @@ export function normalizeName(raw: string): string {
 export function serviceName(labels: EntityLabels): string | undefined {
   if (labels.service) return stripInfra(normalizeName(labels.service));
   if (labels.workload) return stripInfra(normalizeName(labels.workload));
-  if (labels.pod)
-    return stripInfra(normalizeName(labels.pod).replace(POD_SUFFIX, ''));
+  if (labels.pod) return stripInfra(normalizeName(labels.pod).replace(POD_SUFFIX, ''));
   if (labels.container)
-    return stripInfra(
-      normalizeName(labels.container)
-        .replace(/^\//, '')
-        .replace(REPLICA_SUFFIX, ''),
-    );
+    return stripInfra(normalizeName(labels.container).replace(/^\//, '').replace(REPLICA_SUFFIX, ''));
   return undefined;
 }
 
@@ -71,11 +60,7 @@ export function entityProfile(labels: EntityLabels): EntityProfile {
 }
 
 /** Two contexts conflict when both name the same dimension with different values. */
-export function contextsConflict(
-  a: Record<string, string>,
-  b: Record<string, string>,
-): boolean {
-  for (const k of Object.keys(a))
-    if (b[k] !== undefined && b[k] !== a[k]) return true;
+export function contextsConflict(a: Record<string, string>, b: Record<string, string>): boolean {
+  for (const k of Object.keys(a)) if (b[k] !== undefined && b[k] !== a[k]) return true;
   return false;
 }

@@ -21,17 +21,10 @@ describe('Correlator', () => {
   it('groups an alert that names no entity by a shared log template, and says so', () => {
     const store = new MemoryStore();
     const c = new Correlator(store);
-    const a = c.ingest(
-      sig(0, { sourceRef: 'a', entities: { service: 'checkout' } }),
-      ['t-42'],
-    );
-    const b = c.ingest(sig(2, { sourceRef: 'b', title: 'log burst' }), [
-      't-42',
-    ]);
+    const a = c.ingest(sig(0, { sourceRef: 'a', entities: { service: 'checkout' } }), ['t-42']);
+    const b = c.ingest(sig(2, { sourceRef: 'b', title: 'log burst' }), ['t-42']);
     expect(b).toMatchObject({ action: 'joined', incidentId: a.incidentId });
-    const reason = store.incidents.get(a.incidentId as string)?.reasons[
-      b.alertId
-    ];
+    const reason = store.incidents.get(a.incidentId as string)?.reasons[b.alertId];
     expect(reason).toMatchObject({
       matched_entities: [],
       shared_templates: ['t-42'],
@@ -42,30 +35,18 @@ describe('Correlator', () => {
 
   it('does not group by template an alert that names another entity', () => {
     const c = new Correlator(new MemoryStore());
-    const a = c.ingest(
-      sig(0, { sourceRef: 'a', entities: { service: 'checkout' } }),
-      ['t-42'],
-    );
-    const b = c.ingest(
-      sig(1, { sourceRef: 'b', entities: { service: 'search' } }),
-      ['t-42'],
-    );
+    const a = c.ingest(sig(0, { sourceRef: 'a', entities: { service: 'checkout' } }), ['t-42']);
+    const b = c.ingest(sig(1, { sourceRef: 'b', entities: { service: 'search' } }), ['t-42']);
     expect(b.incidentId).not.toBe(a.incidentId);
   });
 
   it('folds two open incidents into the older when one alert connects both', () => {
     const store = new MemoryStore();
     const c = new Correlator(store);
-    const a = c.ingest(
-      sig(0, { sourceRef: 'a', entities: { service: 'checkout' } }),
-      ['t-1'],
-    );
+    const a = c.ingest(sig(0, { sourceRef: 'a', entities: { service: 'checkout' } }), ['t-1']);
     const b = c.ingest(sig(1, { sourceRef: 'b', title: 'y' }), ['t-2']);
     expect(b.incidentId).not.toBe(a.incidentId);
-    const bridge = c.ingest(sig(2, { sourceRef: 'c', title: 'z' }), [
-      't-1',
-      't-2',
-    ]);
+    const bridge = c.ingest(sig(2, { sourceRef: 'c', title: 'z' }), ['t-1', 't-2']);
     expect(bridge.action).toBe('merged');
     expect(bridge.incidentId).toBe(a.incidentId);
     const folded = store.incidents.get(b.incidentId as string);
@@ -74,14 +55,10 @@ describe('Correlator', () => {
       status: 'resolved',
       memberIds: [],
     });
-    expect(store.incidents.get(a.incidentId as string)?.memberIds).toHaveLength(
-      3,
-    );
+    expect(store.incidents.get(a.incidentId as string)?.memberIds).toHaveLength(3);
     expect(store.alerts.get(b.alertId)?.incidentId).toBe(a.incidentId);
     // Later signals of the folded incident's alert land in the survivor.
-    expect(c.ingest(sig(3, { sourceRef: 'b', title: 'y' })).incidentId).toBe(
-      a.incidentId,
-    );
+    expect(c.ingest(sig(3, { sourceRef: 'b', title: 'y' })).incidentId).toBe(a.incidentId);
   });
 
   it('uses the latest occurrence for the alert state, even when signals arrive late', () => {
@@ -100,9 +77,7 @@ describe('Correlator', () => {
 
   it('does not open an incident for an alert that only ever resolved', () => {
     const store = new MemoryStore();
-    const out = new Correlator(store).ingest(
-      sig(0, { sourceRef: 'a', status: 'resolved' }),
-    );
+    const out = new Correlator(store).ingest(sig(0, { sourceRef: 'a', status: 'resolved' }));
     expect(out.incidentId).toBeNull();
     expect(store.incidents.size).toBe(0);
   });
@@ -110,17 +85,35 @@ describe('Correlator', () => {
   it('never reopens an incident into a second open one of the same grouping key', () => {
     const store = new MemoryStore();
     const c = new Correlator(store);
-    const first = c.ingest(
-      sig(0, { sourceRef: 'a', entities: { service: 'checkout' } }),
-    );
+    const first = c.ingest(sig(0, { sourceRef: 'a', entities: { service: 'checkout' } }));
     const inc = store.incidents.get(first.incidentId as string);
     if (!inc) throw new Error('no incident');
     c.resolve(inc, T0 + 60_000);
-    const second = c.ingest(
-      sig(30, { sourceRef: 'b', entities: { service: 'checkout' } }),
-    );
+    const second = c.ingest(sig(30, { sourceRef: 'b', entities: { service: 'checkout' } }));
     expect(second.action).toBe('created');
     expect(c.reopen(inc)).toBe(false);
     expect(inc.status).toBe('resolved');
+  });
+
+  it('resolves an incident of alerts that never say "resolved" once they stay silent', () => {
+    const store = new MemoryStore();
+    const c = new Correlator(store, { staleAfterMs: 30 * 60_000, quietPeriodMs: 5 * 60_000 });
+    const a = c.ingest(
+      sig(0, { source: 'kubernetes', sourceRef: 'pod:BackOff', kind: 'crashloop', entities: { service: 'checkout' } }),
+    );
+    const inc = store.incidents.get(a.incidentId as string);
+    if (!inc) throw new Error('no incident');
+    expect(c.tick(T0 + 20 * 60_000, [inc])).toEqual([]);
+    expect(c.tick(T0 + 36 * 60_000, [inc])).toEqual([inc.id]);
+    expect(inc.resolvedAt).toBe(T0);
+  });
+
+  it('keeps an incident of an alert that can resolve open while it has not', () => {
+    const store = new MemoryStore();
+    const c = new Correlator(store);
+    const a = c.ingest(sig(0, { sourceRef: 'am', kind: 'alert', entities: { host: 'db-1' } }));
+    const inc = store.incidents.get(a.incidentId as string);
+    if (!inc) throw new Error('no incident');
+    expect(c.tick(T0 + 24 * 3600_000, [inc])).toEqual([]);
   });
 });

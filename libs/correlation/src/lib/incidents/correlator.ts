@@ -2,13 +2,7 @@ import { Signal } from '@mozaic/contracts';
 import { entityProfile } from '../entities/entities';
 import { fingerprint, signalKey } from '../signals/fingerprint';
 import { candidateFor, membershipReason, rankCandidates } from './matching';
-import {
-  AlertState,
-  CorrelationOptions,
-  CorrelationOutcome,
-  DEFAULT_OPTIONS,
-  IncidentState,
-} from './model';
+import { AlertState, CorrelationOptions, CorrelationOutcome, DEFAULT_OPTIONS, endsSilently, IncidentState } from './model';
 import { addOccurrence, newIncident, refresh } from './incident-state';
 import { CorrelationStore } from './store';
 
@@ -43,15 +37,11 @@ export class Correlator {
       };
     }
     this.store.addSignal(key);
-    const alert = existing
-      ? this.update(existing, signal, at, templates)
-      : this.create(signal, fp, at, templates);
+    const alert = existing ? this.update(existing, signal, at, templates) : this.create(signal, fp, at, templates);
     this.store.putAlert(alert);
 
     if (signal.status === 'resolved') {
-      const incidentId = alert.incidentId
-        ? (this.live(alert.incidentId)?.id ?? null)
-        : null;
+      const incidentId = alert.incidentId ? (this.live(alert.incidentId)?.id ?? null) : null;
       if (incidentId) this.recompute(incidentId);
       return {
         alertId: alert.id,
@@ -64,15 +54,21 @@ export class Correlator {
     return this.place(alert, at);
   }
 
-  /** Auto-resolves incidents whose members are all resolved for the quiet period. */
+  /**
+   * Auto-resolves incidents whose members all ended — resolved, or (for sources that never say
+   * so) silent for staleAfterMs — at least the quiet period before `now`.
+   */
   tick(now: number, incidents: IncidentState[]): string[] {
     const resolved: string[] = [];
+    const ended = (m: AlertState) =>
+      m.status === 'resolved' || (endsSilently(m) && now - m.lastSeen >= this.opts.staleAfterMs);
     for (const inc of incidents) {
       if (inc.status === 'resolved' || inc.mergedInto) continue;
       const members = this.members(inc);
-      if (members.length === 0 || members.some((m) => m.status !== 'resolved'))
-        continue;
-      const last = Math.max(...members.map((m) => m.resolvedAt ?? m.lastSeen));
+      if (members.length === 0 || !members.every(ended)) continue;
+      const last = Math.max(
+        ...members.map((m) => (m.status === 'resolved' ? (m.resolvedAt ?? m.lastSeen) : m.lastSeen)),
+      );
       if (now - last < this.opts.quietPeriodMs) continue;
       inc.status = 'resolved';
       inc.resolvedAt = last;
@@ -108,12 +104,7 @@ export class Correlator {
     return true;
   }
 
-  private create(
-    s: Signal,
-    fp: string,
-    at: number,
-    templates: string[],
-  ): AlertState {
+  private create(s: Signal, fp: string, at: number, templates: string[]): AlertState {
     const profile = entityProfile(s.entities);
     return {
       id: this.store.newId(),
@@ -138,12 +129,7 @@ export class Correlator {
     };
   }
 
-  private update(
-    a: AlertState,
-    s: Signal,
-    at: number,
-    templates: string[],
-  ): AlertState {
+  private update(a: AlertState, s: Signal, at: number, templates: string[]): AlertState {
     a.count += 1;
     a.firstSeen = Math.min(a.firstSeen, at);
     if (at >= a.lastSeen) {
@@ -156,14 +142,12 @@ export class Correlator {
       a.kind = s.kind ?? a.kind;
       a.link = s.link ?? a.link;
     }
-    if (s.status === 'firing' && s.severity !== a.severity)
-      a.severity = s.severity;
+    if (s.status === 'firing' && s.severity !== a.severity) a.severity = s.severity;
     a.entities = { ...s.entities, ...a.entities };
     const profile = entityProfile(a.entities);
     a.keys = profile.keys;
     a.context = profile.context;
-    for (const t of templates)
-      if (!a.templates.includes(t)) a.templates.push(t);
+    for (const t of templates) if (!a.templates.includes(t)) a.templates.push(t);
     return a;
   }
 
@@ -178,10 +162,7 @@ export class Correlator {
     let previous: IncidentState | null = null;
     if (current) {
       // A recurrence: within the window it reopens the incident, later it starts a linked one.
-      if (
-        at - (current.resolvedAt ?? at) <= this.opts.windowMs &&
-        this.reopen(current)
-      ) {
+      if (at - (current.resolvedAt ?? at) <= this.opts.windowMs && this.reopen(current)) {
         addOccurrence(current, alert, at);
         this.recompute(current.id);
         return this.outcome(alert, current, 'reopened', [current.id]);
@@ -196,27 +177,12 @@ export class Correlator {
         .filter((c): c is NonNullable<typeof c> => c !== null),
     );
     const groupingKey = this.groupingKey(alert);
-    const holder =
-      ranked.length === 0
-        ? this.store.openIncidentByKey(groupingKey)
-        : undefined;
+    const holder = ranked.length === 0 ? this.store.openIncidentByKey(groupingKey) : undefined;
 
     if (ranked.length === 0 && !holder) {
-      const prev =
-        previous ?? this.store.lastResolved(alert.keys, alert.context) ?? null;
-      const inc = newIncident(
-        this.store.newId(),
-        groupingKey,
-        alert,
-        at,
-        prev?.id ?? null,
-      );
-      addOccurrence(
-        inc,
-        alert,
-        at,
-        membershipReason(null, alert.keys[0] ?? null),
-      );
+      const prev = previous ?? this.store.lastResolved(alert.keys, alert.context) ?? null;
+      const inc = newIncident(this.store.newId(), groupingKey, alert, at, prev?.id ?? null);
+      addOccurrence(inc, alert, at, membershipReason(null, alert.keys[0] ?? null));
       alert.incidentId = inc.id;
       this.store.putIncident(inc);
       this.recompute(inc.id);
@@ -240,29 +206,15 @@ export class Correlator {
     let survivor = target;
     for (const c of ranked.slice(1)) {
       const other = c.incident;
-      const [keep, fold] =
-        other.startedAt < survivor.startedAt
-          ? [other, survivor]
-          : [survivor, other];
-      if (
-        Object.keys(fold.context).some(
-          (k) =>
-            keep.context[k] !== undefined &&
-            keep.context[k] !== fold.context[k],
-        )
-      )
+      const [keep, fold] = other.startedAt < survivor.startedAt ? [other, survivor] : [survivor, other];
+      if (Object.keys(fold.context).some((k) => keep.context[k] !== undefined && keep.context[k] !== fold.context[k]))
         continue;
       this.merge(keep, fold, at);
       survivor = keep;
       touched.push(fold.id, keep.id);
     }
     this.recompute(survivor.id);
-    return this.outcome(
-      alert,
-      survivor,
-      touched.length > 1 ? 'merged' : 'joined',
-      [...new Set(touched)],
-    );
+    return this.outcome(alert, survivor, touched.length > 1 ? 'merged' : 'joined', [...new Set(touched)]);
   }
 
   private merge(keep: IncidentState, fold: IncidentState, at: number): void {
@@ -279,8 +231,7 @@ export class Correlator {
             ...reason,
             summary: `${reason.summary} (merged from another incident)`,
           };
-        for (const t of m.templates)
-          keep.templates[t] = (keep.templates[t] ?? 0) + 1;
+        for (const t of m.templates) keep.templates[t] = (keep.templates[t] ?? 0) + 1;
       }
     }
     for (const [k, [a, b]] of Object.entries(fold.keySpans)) {
@@ -301,15 +252,12 @@ export class Correlator {
   /** The incident an id now stands for (following merges). */
   private live(id: string): IncidentState | undefined {
     let inc = this.store.incident(id);
-    for (let hops = 0; inc?.mergedInto && hops < 50; hops++)
-      inc = this.store.incident(inc.mergedInto);
+    for (let hops = 0; inc?.mergedInto && hops < 50; hops++) inc = this.store.incident(inc.mergedInto);
     return inc;
   }
 
   private members(inc: IncidentState): AlertState[] {
-    return inc.memberIds
-      .map((id) => this.store.alert(id))
-      .filter((a): a is AlertState => a !== undefined);
+    return inc.memberIds.map((id) => this.store.alert(id)).filter((a): a is AlertState => a !== undefined);
   }
 
   private recompute(id: string): void {

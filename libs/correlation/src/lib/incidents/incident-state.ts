@@ -1,8 +1,4 @@
-import {
-  MembershipReason,
-  severityRank,
-  SignalSource,
-} from '@mozaic/contracts';
+import { MembershipReason, severityRank, SignalSource } from '@mozaic/contracts';
 import { atLeast, maxSeverity } from '../severity';
 import { AlertState, IncidentState } from './model';
 import { incidentTitle } from './title';
@@ -36,23 +32,15 @@ export function newIncident(
 }
 
 /** Records one firing occurrence of a member at time `at`. */
-export function addOccurrence(
-  incident: IncidentState,
-  alert: AlertState,
-  at: number,
-  reason?: MembershipReason,
-): void {
+export function addOccurrence(incident: IncidentState, alert: AlertState, at: number, reason?: MembershipReason): void {
   if (!incident.memberIds.includes(alert.id)) {
     incident.memberIds.push(alert.id);
-    for (const t of alert.templates)
-      incident.templates[t] = (incident.templates[t] ?? 0) + 1;
+    for (const t of alert.templates) incident.templates[t] = (incident.templates[t] ?? 0) + 1;
     if (reason) incident.reasons[alert.id] = reason;
   }
   for (const k of alert.keys) {
     const span = incident.keySpans[k];
-    incident.keySpans[k] = span
-      ? [Math.min(span[0], at), Math.max(span[1], at)]
-      : [at, at];
+    incident.keySpans[k] = span ? [Math.min(span[0], at), Math.max(span[1], at)] : [at, at];
   }
   for (const [k, v] of Object.entries(alert.context)) incident.context[k] ??= v;
   incident.startedAt = Math.min(incident.startedAt, at);
@@ -67,8 +55,7 @@ export function incidentSeverity(members: AlertState[]) {
   let s = maxSeverity(members.map((m) => m.severity));
   const sources = new Set(members.map((m) => m.source)).size;
   if (sources >= 2) s = atLeast(s, 'high');
-  if (members.some((m) => m.kind === 'crashloop' || m.kind === 'oom'))
-    s = atLeast(s, 'high');
+  if (members.some((m) => m.kind === 'crashloop' || m.kind === 'oom')) s = atLeast(s, 'high');
   if (sources >= 3 && severityRank(s) >= severityRank('high')) s = 'critical';
   return s;
 }

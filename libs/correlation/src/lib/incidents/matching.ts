@@ -38,17 +38,10 @@ export function candidateFor(
       distanceMs = Math.min(distanceMs, d);
     }
   }
-  const sharedTemplates = alert.templates.filter(
-    (t) => (incident.templates[t] ?? 0) > 0,
-  );
+  const sharedTemplates = alert.templates.filter((t) => (incident.templates[t] ?? 0) > 0);
   if (matchedKeys.length === 0) {
     const near = spanDistance(at, [incident.startedAt, incident.lastSeen]);
-    if (
-      alert.keys.length > 0 ||
-      sharedTemplates.length === 0 ||
-      near > windowMs
-    )
-      return null;
+    if (alert.keys.length > 0 || sharedTemplates.length === 0 || near > windowMs) return null;
     distanceMs = near;
   }
   return { incident, matchedKeys, sharedTemplates, distanceMs };
@@ -66,25 +59,17 @@ export function rankCandidates(cands: Candidate[]): Candidate[] {
   );
 }
 
-export function membershipReason(
-  c: Candidate | null,
-  foundedKey: string | null,
-): MembershipReason {
+export function membershipReason(c: Candidate | null, foundedKey: string | null): MembershipReason {
   if (!c) {
     return {
       matched_entities: foundedKey ? [foundedKey] : [],
       time_distance_s: 0,
       shared_templates: [],
-      summary: foundedKey
-        ? `First alert for ${foundedKey.replace(':', ' ')}`
-        : 'First alert of this incident',
+      summary: foundedKey ? `First alert for ${foundedKey.replace(':', ' ')}` : 'First alert of this incident',
     };
   }
   const seconds = Math.round(c.distanceMs / 1000);
-  const when =
-    seconds === 0
-      ? 'during the incident'
-      : `${seconds} s from the nearest related alert`;
+  const when = seconds === 0 ? 'during the incident' : `${seconds} s from the nearest related alert`;
   const what = c.matchedKeys.length
     ? `Same ${c.matchedKeys.map((k) => k.replace(':', ' ')).join(' and ')}`
     : `Same log template${c.sharedTemplates.length > 1 ? 's' : ''} (no entity named)`;

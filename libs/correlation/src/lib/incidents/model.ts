@@ -63,12 +63,23 @@ export interface CorrelationOptions {
   windowMs: number;
   /** All members resolved for this long: the incident resolves itself (ms). */
   quietPeriodMs: number;
+  /**
+   * Alerts whose source never says "resolved" (Kubernetes events, Sentry errors, OOM kills, logs)
+   * count as resolved once they have not recurred for this long (ms).
+   */
+  staleAfterMs: number;
 }
 
 export const DEFAULT_OPTIONS: CorrelationOptions = {
   windowMs: 10 * 60_000,
   quietPeriodMs: 5 * 60_000,
+  staleAfterMs: 30 * 60_000,
 };
+
+/** Sources and kinds that report occurrences but never their end. */
+export function endsSilently(a: Pick<AlertState, 'source' | 'kind'>): boolean {
+  return a.source === 'kubernetes' || a.kind === 'error' || a.kind === 'oom' || a.kind === 'log' || a.kind === 'event';
+}
 
 /** What one signal did, for persistence and live updates. */
 export interface CorrelationOutcome {
@@ -76,14 +87,7 @@ export interface CorrelationOutcome {
   /** False for a redelivery: nothing changed. */
   changed: boolean;
   incidentId: string | null;
-  action:
-    | 'duplicate'
-    | 'alert-updated'
-    | 'created'
-    | 'joined'
-    | 'reopened'
-    | 'merged'
-    | 'none';
+  action: 'duplicate' | 'alert-updated' | 'created' | 'joined' | 'reopened' | 'merged' | 'none';
   /** Incidents whose rows changed (including ones merged away). */
   touchedIncidents: string[];
 }

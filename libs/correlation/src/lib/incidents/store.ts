@@ -18,10 +18,7 @@ export interface CorrelationStore {
   /** The open incident holding a grouping key, if any (at most one: a unique rule). */
   openIncidentByKey(groupingKey: string): IncidentState | undefined;
   /** The most recently resolved incident sharing one of these keys, to link a later recurrence. */
-  lastResolved(
-    keys: string[],
-    context: Record<string, string>,
-  ): IncidentState | undefined;
+  lastResolved(keys: string[], context: Record<string, string>): IncidentState | undefined;
   putAlert(alert: AlertState): void;
   putIncident(incident: IncidentState): void;
 }
@@ -57,25 +54,15 @@ export class MemoryStore implements CorrelationStore {
     return this.incidents.get(id);
   }
   openIncidents(): IncidentState[] {
-    return [...this.incidents.values()].filter(
-      (i) => i.status !== 'resolved' && !i.mergedInto,
-    );
+    return [...this.incidents.values()].filter((i) => i.status !== 'resolved' && !i.mergedInto);
   }
   openIncidentByKey(key: string): IncidentState | undefined {
     return this.openIncidents().find((i) => i.groupingKey === key);
   }
-  lastResolved(
-    keys: string[],
-    context: Record<string, string>,
-  ): IncidentState | undefined {
+  lastResolved(keys: string[], context: Record<string, string>): IncidentState | undefined {
     let best: IncidentState | undefined;
     for (const i of this.incidents.values()) {
-      if (
-        i.status !== 'resolved' ||
-        i.mergedInto ||
-        contextsConflict(i.context, context)
-      )
-        continue;
+      if (i.status !== 'resolved' || i.mergedInto || contextsConflict(i.context, context)) continue;
       if (!keys.some((k) => i.keySpans[k])) continue;
       if (!best || (i.resolvedAt ?? 0) > (best.resolvedAt ?? 0)) best = i;
     }

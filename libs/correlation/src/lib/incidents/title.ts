@@ -11,10 +11,7 @@ const SOURCE_NAMES: Record<SignalSource, string> = {
 };
 
 /** What the incident is about: its service, else its host, else the first member's label. */
-export function incidentSubject(
-  incident: IncidentState,
-  members: AlertState[],
-): string {
+export function incidentSubject(incident: IncidentState, members: AlertState[]): string {
   const key = incident.groupingKey;
   const m = /^(?:service|host):([^|]+)/.exec(key);
   if (m) return m[1];
@@ -25,13 +22,8 @@ export function incidentSubject(
  * A title a person can read: "checkout: CrashLoopBackOff + 5xx alarm + 143 Sentry errors".
  * Sentry members are counted (events), others listed by label, sources in order of appearance.
  */
-export function incidentTitle(
-  incident: IncidentState,
-  members: AlertState[],
-): string {
-  const ordered = [...members].sort(
-    (a, b) => a.firstSeen - b.firstSeen || a.id.localeCompare(b.id),
-  );
+export function incidentTitle(incident: IncidentState, members: AlertState[]): string {
+  const ordered = [...members].sort((a, b) => a.firstSeen - b.firstSeen || a.id.localeCompare(b.id));
   const parts: string[] = [];
   const bySource = new Map<SignalSource, AlertState[]>();
   for (const a of ordered) {
@@ -47,11 +39,7 @@ export function incidentTitle(
     }
     const labels = [...new Set(alerts.map((a) => a.label))];
     parts.push(...labels.slice(0, 3));
-    if (labels.length > 3)
-      parts.push(`${labels.length - 3} more ${SOURCE_NAMES[source]} alerts`);
+    if (labels.length > 3) parts.push(`${labels.length - 3} more ${SOURCE_NAMES[source]} alerts`);
   }
-  return `${incidentSubject(incident, ordered)}: ${parts.join(' + ')}`.slice(
-    0,
-    500,
-  );
+  return `${incidentSubject(incident, ordered)}: ${parts.join(' + ')}`.slice(0, 500);
 }

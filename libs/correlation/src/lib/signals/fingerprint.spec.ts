@@ -17,9 +17,7 @@ const base: Signal = {
 
 describe('fingerprint', () => {
   it("uses the source's own stable id when it has one", () => {
-    expect(fingerprint({ ...base, sourceRef: 'a1bc48475b20e73d' })).toBe(
-      'grafana:a1bc48475b20e73d',
-    );
+    expect(fingerprint({ ...base, sourceRef: 'a1bc48475b20e73d' })).toBe('grafana:a1bc48475b20e73d');
   });
 
   it('else hashes the normalised fields: numbers, case, spacing and label order do not matter', () => {
@@ -32,27 +30,21 @@ describe('fingerprint', () => {
         entities: { region: 'eu', host: 'DB-1' },
       }),
     ).toBe(a);
-    expect(
-      fingerprint({ ...base, entities: { host: 'db-2', region: 'eu' } }),
-    ).not.toBe(a);
+    expect(fingerprint({ ...base, entities: { host: 'db-2', region: 'eu' } })).not.toBe(a);
     expect(fingerprint({ ...base, source: 'alertmanager' })).not.toBe(a);
   });
 
   it('separates fields so that shifted boundaries do not collide', () => {
-    expect(
-      fingerprint({ ...base, title: 'ab', entities: { host: 'c' } }),
-    ).not.toBe(fingerprint({ ...base, title: 'a', entities: { host: 'bc' } }));
+    expect(fingerprint({ ...base, title: 'ab', entities: { host: 'c' } })).not.toBe(
+      fingerprint({ ...base, title: 'a', entities: { host: 'bc' } }),
+    );
   });
 
   it('tells a redelivery (same time and status) from a repeat', () => {
     const fp = fingerprint(base);
     expect(signalKey(base, fp)).toBe(signalKey({ ...base }, fp));
-    expect(
-      signalKey({ ...base, occurredAt: '2026-11-02T10:01:00Z' }, fp),
-    ).not.toBe(signalKey(base, fp));
-    expect(signalKey({ ...base, status: 'resolved' }, fp)).not.toBe(
-      signalKey(base, fp),
-    );
+    expect(signalKey({ ...base, occurredAt: '2026-11-02T10:01:00Z' }, fp)).not.toBe(signalKey(base, fp));
+    expect(signalKey({ ...base, status: 'resolved' }, fp)).not.toBe(signalKey(base, fp));
   });
 
   it('hashes stably', () => {

@@ -3,14 +3,8 @@ import { TemplateMiner } from './template-miner';
 describe('TemplateMiner', () => {
   it('groups messages of one template and extracts its variables', () => {
     const m = new TemplateMiner();
-    const a = m.add(
-      'Failed password for root from 10.0.0.1 port 22 ssh2',
-      1000,
-    );
-    const b = m.add(
-      'Failed password for admin from 10.0.0.7 port 4022 ssh2',
-      2000,
-    );
+    const a = m.add('Failed password for root from 10.0.0.1 port 22 ssh2', 1000);
+    const b = m.add('Failed password for admin from 10.0.0.7 port 4022 ssh2', 2000);
     expect(a.change).toBe('created');
     expect(b.clusterId).toBe(a.clusterId);
     expect(b.change).toBe('generalized');
@@ -36,11 +30,8 @@ describe('TemplateMiner', () => {
   it('keeps a cluster id stable while its template generalises', () => {
     const m = new TemplateMiner();
     const first = m.addId('Starting worker alpha on queue ingest');
-    for (const w of ['beta', 'gamma', 'delta'])
-      expect(m.addId(`Starting worker ${w} on queue ingest`)).toBe(first);
-    expect(m.add('Starting worker omega on queue ingest').template).toBe(
-      'Starting worker <*> on queue ingest',
-    );
+    for (const w of ['beta', 'gamma', 'delta']) expect(m.addId(`Starting worker ${w} on queue ingest`)).toBe(first);
+    expect(m.add('Starting worker omega on queue ingest').template).toBe('Starting worker <*> on queue ingest');
   });
 
   it('groups short messages properly (shorter than any tree depth)', () => {
@@ -48,21 +39,15 @@ describe('TemplateMiner', () => {
     expect(m.addId('normal')).toBe(m.addId('normal'));
     expect(m.addId('warning')).not.toBe(m.addId('normal'));
     expect(m.addId('ok 1')).toBe(m.addId('ok 2'));
-    expect(m.addId('Interrupting SendWorker')).toBe(
-      m.addId('Interrupting SendWorker'),
-    );
-    expect(m.addId('Interrupting SendWorker')).not.toBe(
-      m.addId('Interrupting Receiver'),
-    );
+    expect(m.addId('Interrupting SendWorker')).toBe(m.addId('Interrupting SendWorker'));
+    expect(m.addId('Interrupting SendWorker')).not.toBe(m.addId('Interrupting Receiver'));
   });
 
   it('survives a serialisation round trip with the same clusters and ids', () => {
     const m = new TemplateMiner();
     const id = m.addId('disk /dev/sda1 is 91% full', 5);
     m.addId('cache miss for key user:42', 6);
-    const restored = TemplateMiner.fromJSON(
-      JSON.parse(JSON.stringify(m.toJSON())),
-    );
+    const restored = TemplateMiner.fromJSON(JSON.parse(JSON.stringify(m.toJSON())));
     expect(restored.size).toBe(2);
     expect(restored.addId('disk /dev/sdb2 is 97% full', 7)).toBe(id);
     const fresh = restored.addId('a new kind of message');

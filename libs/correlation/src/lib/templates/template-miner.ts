@@ -102,10 +102,7 @@ export class TemplateMiner {
     }
     cluster.count++;
     if (at > cluster.lastSeen) cluster.lastSeen = at;
-    if (
-      cluster.examples.length < this.opts.maxExamples &&
-      !cluster.examples.includes(message)
-    )
+    if (cluster.examples.length < this.opts.maxExamples && !cluster.examples.includes(message))
       cluster.examples.push(message);
     this.lastChange = change;
     return cluster;
@@ -133,14 +130,10 @@ export class TemplateMiner {
   }
 
   static fromJSON(state: TemplateMinerState): TemplateMiner {
-    if (state.version !== 1)
-      throw new Error(
-        `unknown template miner state version ${String(state.version)}`,
-      );
+    if (state.version !== 1) throw new Error(`unknown template miner state version ${String(state.version)}`);
     const m = new TemplateMiner(state.options);
     m.nextId = state.nextId;
-    for (const c of state.clusters)
-      m.insert({ ...c, tokens: [...c.tokens], examples: [...c.examples] });
+    for (const c of state.clusters) m.insert({ ...c, tokens: [...c.tokens], examples: [...c.examples] });
     return m;
   }
 
@@ -206,11 +199,7 @@ export class TemplateMiner {
   private evict(): void {
     let victim: TemplateCluster | undefined;
     for (const c of this.byId.values()) {
-      if (
-        !victim ||
-        c.lastSeen < victim.lastSeen ||
-        (c.lastSeen === victim.lastSeen && c.count < victim.count)
-      )
+      if (!victim || c.lastSeen < victim.lastSeen || (c.lastSeen === victim.lastSeen && c.count < victim.count))
         victim = c;
     }
     if (!victim) return;
@@ -224,8 +213,7 @@ export class TemplateMiner {
     const values = this.raw;
     tokenize(message, this.tokens, values);
     const out: string[] = [];
-    for (let i = 0; i < c.tokens.length && i < values.length; i++)
-      if (c.tokens[i] === WILDCARD) out.push(values[i]);
+    for (let i = 0; i < c.tokens.length && i < values.length; i++) if (c.tokens[i] === WILDCARD) out.push(values[i]);
     return out;
   }
 }

@@ -24,19 +24,10 @@ function isVariable(s: string, start: number, end: number): boolean {
     const c = s.charCodeAt(i);
     if (c >= ZERO && c <= NINE) return true;
     if (c === SLASH) slashes++;
-    else if (
-      c === COLON &&
-      i + 2 < end &&
-      s.charCodeAt(i + 1) === SLASH &&
-      s.charCodeAt(i + 2) === SLASH
-    )
-      return true;
+    else if (c === COLON && i + 2 < end && s.charCodeAt(i + 1) === SLASH && s.charCodeAt(i + 2) === SLASH) return true;
   }
   // A path: /usr/lib/x, ./a/b, or a/b/c — at least two separators.
-  return (
-    slashes >= 2 ||
-    (slashes === 1 && s.charCodeAt(start) === SLASH && end - start > 1)
-  );
+  return slashes >= 2 || (slashes === 1 && s.charCodeAt(start) === SLASH && end - start > 1);
 }
 
 /**
@@ -86,11 +77,7 @@ function push(
     const text = s.slice(from, to);
     out.push(text);
     values?.push(text);
-  } else if (
-    out.length > 0 &&
-    out[out.length - 1] === WILDCARD &&
-    (!values || values.length === out.length)
-  ) {
+  } else if (out.length > 0 && out[out.length - 1] === WILDCARD && (!values || values.length === out.length)) {
     if (values) values[values.length - 1] += ' ' + s.slice(from, to);
   } else {
     out.push(WILDCARD);

@@ -1,12 +1,4 @@
-import {
-  IsNotEmpty,
-  IsOptional,
-  IsString,
-  IsUrl,
-  Matches,
-  MaxLength,
-  ValidateIf,
-} from 'class-validator';
+import { IsNotEmpty, IsOptional, IsString, IsUrl, Matches, MaxLength, ValidateIf } from 'class-validator';
 import {
   CloudWatchCredentials,
   DockerCredentials,
@@ -19,10 +11,7 @@ import {
 const PEM = 20_000;
 
 export class KubernetesCredentialsShape implements KubernetesCredentials {
-  @ValidateIf(
-    (o: KubernetesCredentialsShape) =>
-      o.server === undefined && o.token === undefined,
-  )
+  @ValidateIf((o: KubernetesCredentialsShape) => o.server === undefined && o.token === undefined)
   @IsString({
     message: 'kubeconfig must be a string (or give server and token instead)',
   })
@@ -98,10 +87,7 @@ export const CREDENTIAL_SHAPES: Record<ServiceType, new () => object> = {
 };
 
 /** The value whose last characters are shown as the hint. */
-export function primarySecret(
-  type: ServiceType,
-  c: Record<string, string | undefined>,
-): string {
+export function primarySecret(type: ServiceType, c: Record<string, string | undefined>): string {
   switch (type) {
     case 'kubernetes':
       return c['token'] ?? c['kubeconfig'] ?? '';

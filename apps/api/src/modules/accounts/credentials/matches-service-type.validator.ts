@@ -43,11 +43,7 @@ export function MatchesServiceType(
           const type = (args.object as { service_type?: string }).service_type;
           if (!SERVICE_TYPES.includes(type as ServiceType)) return []; // service_type reports its own error
           if (value === undefined && missingAsEmpty) value = {}; // then the shape says what is required
-          if (
-            typeof value !== 'object' ||
-            value === null ||
-            Array.isArray(value)
-          )
+          if (typeof value !== 'object' || value === null || Array.isArray(value))
             return [`${propertyName} must be an object`];
           const instance = plainToInstance(shapes[type as ServiceType], value);
           return messages(

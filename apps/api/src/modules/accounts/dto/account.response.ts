@@ -1,12 +1,5 @@
 import { ApiProperty } from '@nestjs/swagger';
-import {
-  Account,
-  AccountConfig,
-  ACCOUNT_STATUSES,
-  AccountStatus,
-  SERVICE_TYPES,
-  ServiceType,
-} from '@mozaic/contracts';
+import { Account, AccountConfig, ACCOUNT_STATUSES, AccountStatus, SERVICE_TYPES, ServiceType } from '@mozaic/contracts';
 import { AccountConnectionEntity } from '../entities/account-connection.entity';
 
 /** An account as shown: never the credentials, only a masked hint. */

@@ -5,9 +5,7 @@ import { LoginRequest } from '@mozaic/contracts';
 
 export class LoginDto implements LoginRequest {
   @ApiProperty({ example: 'oncall@example.com' })
-  @Transform(({ value }) =>
-    typeof value === 'string' ? value.trim().toLowerCase() : value,
-  )
+  @Transform(({ value }) => (typeof value === 'string' ? value.trim().toLowerCase() : value))
   @IsEmail({}, { message: 'email must be a valid email address' })
   @MaxLength(254)
   email!: string;

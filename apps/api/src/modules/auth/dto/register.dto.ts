@@ -5,9 +5,7 @@ import { RegisterRequest } from '@mozaic/contracts';
 
 export class RegisterDto implements RegisterRequest {
   @ApiProperty({ example: 'oncall@example.com' })
-  @Transform(({ value }) =>
-    typeof value === 'string' ? value.trim().toLowerCase() : value,
-  )
+  @Transform(({ value }) => (typeof value === 'string' ? value.trim().toLowerCase() : value))
   @IsEmail({}, { message: 'email must be a valid email address' })
   @MaxLength(254)
   email!: string;

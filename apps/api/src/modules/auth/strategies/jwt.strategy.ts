@@ -24,8 +24,7 @@ export class JwtStrategy extends PassportStrategy(Strategy) {
   }
 
   validate(payload: AccessTokenPayload): AuthUser | false {
-    if (payload.typ !== 'access' || typeof payload.sub !== 'string')
-      return false;
+    if (payload.typ !== 'access' || typeof payload.sub !== 'string') return false;
     return { id: payload.sub, email: payload.email };
   }
 }

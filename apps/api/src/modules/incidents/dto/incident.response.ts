@@ -76,10 +76,7 @@ export class IncidentMemberResponse implements IncidentMember {
   })
   reason!: MembershipReason;
 
-  static from(
-    a: AlertEntity,
-    reason: MembershipReason,
-  ): IncidentMemberResponse {
+  static from(a: AlertEntity, reason: MembershipReason): IncidentMemberResponse {
     return {
       id: a.id,
       fingerprint: a.fingerprint,
@@ -98,10 +95,7 @@ export class IncidentMemberResponse implements IncidentMember {
   }
 }
 
-export class IncidentDetailResponse
-  extends IncidentSummaryResponse
-  implements IncidentDetail
-{
+export class IncidentDetailResponse extends IncidentSummaryResponse implements IncidentDetail {
   @ApiProperty({ type: 'array', items: { type: 'object' } })
   logs_json!: unknown[];
   @ApiProperty({ type: 'object', additionalProperties: true })
@@ -115,10 +109,7 @@ export class IncidentDetailResponse
   @ApiProperty({ type: [IncidentMemberResponse] })
   alerts!: IncidentMemberResponse[];
 
-  static detail(
-    i: IncidentEntity,
-    alerts: IncidentMemberResponse[],
-  ): IncidentDetailResponse {
+  static detail(i: IncidentEntity, alerts: IncidentMemberResponse[]): IncidentDetailResponse {
     return {
       ...IncidentSummaryResponse.from(i),
       logs_json: i.logsJson,

@@ -1,16 +1,6 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
-import {
-  IsIn,
-  IsInt,
-  IsISO8601,
-  IsOptional,
-  IsString,
-  Matches,
-  Max,
-  MaxLength,
-  Min,
-} from 'class-validator';
+import { IsIn, IsInt, IsISO8601, IsOptional, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
 import {
   DEFAULT_PAGE_SIZE,
   INCIDENT_STATUSES,
@@ -69,10 +59,7 @@ export class ListIncidentsQueryDto implements ListIncidentsQuery {
     description: 'Incidents at or after this time',
   })
   @IsOptional()
-  @IsISO8601(
-    { strict: true },
-    { message: 'from must be an ISO 8601 date-time' },
-  )
+  @IsISO8601({ strict: true }, { message: 'from must be an ISO 8601 date-time' })
   from?: string;
 
   @ApiPropertyOptional({

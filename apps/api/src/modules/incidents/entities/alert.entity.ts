@@ -1,17 +1,5 @@
-import {
-  Column,
-  Entity,
-  Index,
-  JoinColumn,
-  ManyToOne,
-  PrimaryGeneratedColumn,
-} from 'typeorm';
-import {
-  AlertStatus,
-  EntityLabels,
-  Severity,
-  SignalSource,
-} from '@mozaic/contracts';
+import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
+import { AlertStatus, EntityLabels, Severity, SignalSource } from '@mozaic/contracts';
 import { ProjectEntity } from '../../projects/entities/project.entity';
 
 /** Repeats of one signal (same fingerprint) folded into one alert. */

@@ -18,24 +18,9 @@ import { ProjectEntity } from '../../projects/entities/project.entity';
  */
 @Entity('incidents')
 @Index('ix_incidents_project_ts', ['projectId', 'timestamp', 'id'])
-@Index('ix_incidents_project_severity_ts', [
-  'projectId',
-  'severity',
-  'timestamp',
-  'id',
-])
-@Index('ix_incidents_project_status_ts', [
-  'projectId',
-  'status',
-  'timestamp',
-  'id',
-])
-@Index('ix_incidents_project_source_ts', [
-  'projectId',
-  'source',
-  'timestamp',
-  'id',
-])
+@Index('ix_incidents_project_severity_ts', ['projectId', 'severity', 'timestamp', 'id'])
+@Index('ix_incidents_project_status_ts', ['projectId', 'status', 'timestamp', 'id'])
+@Index('ix_incidents_project_source_ts', ['projectId', 'source', 'timestamp', 'id'])
 @Index('ux_incidents_open_grouping_key', ['projectId', 'groupingKey'], {
   unique: true,
   where: "status <> 'resolved'",

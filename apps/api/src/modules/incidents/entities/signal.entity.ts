@@ -1,17 +1,5 @@
-import {
-  Column,
-  Entity,
-  Index,
-  JoinColumn,
-  ManyToOne,
-  PrimaryGeneratedColumn,
-} from 'typeorm';
-import {
-  AlertStatus,
-  EntityLabels,
-  Severity,
-  SignalSource,
-} from '@mozaic/contracts';
+import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
+import { AlertStatus, EntityLabels, Severity, SignalSource } from '@mozaic/contracts';
 import { AlertEntity } from './alert.entity';
 import { ProjectEntity } from '../../projects/entities/project.entity';
 

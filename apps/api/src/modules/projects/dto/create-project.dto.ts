@@ -3,8 +3,7 @@ import { Transform } from 'class-transformer';
 import { IsNotEmpty, IsOptional, IsString, MaxLength } from 'class-validator';
 import { CreateProjectRequest, UpdateProjectRequest } from '@mozaic/contracts';
 
-const trim = ({ value }: { value: unknown }) =>
-  typeof value === 'string' ? value.trim() : value;
+const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
 
 export class CreateProjectDto implements CreateProjectRequest {
   @ApiProperty({ maxLength: 200, example: 'checkout' })
@@ -21,6 +20,4 @@ export class CreateProjectDto implements CreateProjectRequest {
   description?: string | null;
 }
 
-export class UpdateProjectDto
-  extends PartialType(CreateProjectDto)
-  implements UpdateProjectRequest {}
+export class UpdateProjectDto extends PartialType(CreateProjectDto) implements UpdateProjectRequest {}

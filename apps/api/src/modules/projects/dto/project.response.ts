@@ -24,10 +24,7 @@ export class ProjectResponse implements Project {
   })
   open_incidents!: SeverityCounts;
 
-  static from(
-    p: ProjectEntity,
-    open: SeverityCounts = NO_INCIDENTS,
-  ): ProjectResponse {
+  static from(p: ProjectEntity, open: SeverityCounts = NO_INCIDENTS): ProjectResponse {
     return {
       id: p.id,
       name: p.name,

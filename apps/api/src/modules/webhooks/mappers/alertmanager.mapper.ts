@@ -7,13 +7,8 @@ export function entitiesFromLabels(labels: Record<string, Json>): EntityLabels {
   const l = (k: string) => str(labels, k);
   const instance = l('instance')?.replace(/:\d+$/, '');
   return clean({
-    service:
-      l('service') ??
-      l('app') ??
-      l('app_kubernetes_io_name') ??
-      l('application'),
-    workload:
-      l('deployment') ?? l('statefulset') ?? l('daemonset') ?? l('workload'),
+    service: l('service') ?? l('app') ?? l('app_kubernetes_io_name') ?? l('application'),
+    workload: l('deployment') ?? l('statefulset') ?? l('daemonset') ?? l('workload'),
     pod: l('pod'),
     container: l('container'),
     namespace: l('namespace'),
@@ -45,39 +40,24 @@ export function mapAlertmanager(
     const labels = obj(a, 'labels') ?? {};
     const annotations = obj(a, 'annotations') ?? {};
     const status = str(a, 'status') === 'resolved' ? 'resolved' : 'firing';
-    const occurredAt =
-      (status === 'resolved' ? isoTime(str(a, 'endsAt')) : undefined) ??
-      isoTime(str(a, 'startsAt'));
-    const alertname =
-      str(labels, 'alertname') ??
-      str(labels, '__alert_rule_title__') ??
-      'alert';
+    const occurredAt = (status === 'resolved' ? isoTime(str(a, 'endsAt')) : undefined) ?? isoTime(str(a, 'startsAt'));
+    const alertname = str(labels, 'alertname') ?? str(labels, '__alert_rule_title__') ?? 'alert';
     if (!occurredAt) continue;
-    const summary =
-      str(annotations, 'summary') ??
-      str(annotations, 'description') ??
-      alertname;
+    const summary = str(annotations, 'summary') ?? str(annotations, 'description') ?? alertname;
     const fp = str(a, 'fingerprint');
     signals.push({
       projectId,
       source,
       sourceRef: fp ? clip(fp, 200) : null,
       occurredAt,
-      severity: normalizeSeverity(
-        source,
-        str(labels, 'severity') ?? str(labels, 'priority'),
-      ),
+      severity: normalizeSeverity(source, str(labels, 'severity') ?? str(labels, 'priority')),
       status,
       title: clip(`${alertname}: ${summary}`, 500),
       label: clip(alertname, 100),
       kind: 'alert',
       message: clip(str(annotations, 'description') ?? summary, 4000),
       entities: entitiesFromLabels(labels),
-      link:
-        str(a, 'generatorURL') ??
-        str(a, 'panelURL') ??
-        str(a, 'dashboardURL') ??
-        null,
+      link: str(a, 'generatorURL') ?? str(a, 'panelURL') ?? str(a, 'dashboardURL') ?? null,
       raw: a,
     });
   }

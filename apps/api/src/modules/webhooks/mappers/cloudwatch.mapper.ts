@@ -63,18 +63,10 @@ export function mapCloudWatchAlarm(projectId: string, message: Json): Signal[] {
       occurredAt,
       severity,
       status,
-      title: clip(
-        `${name}: ${str(message, 'NewStateValue') ?? 'state change'}`,
-        500,
-      ),
+      title: clip(`${name}: ${str(message, 'NewStateValue') ?? 'state change'}`, 500),
       label: clip(name, 100),
       kind: 'alarm',
-      message: clip(
-        str(message, 'NewStateReason') ??
-          str(message, 'AlarmDescription') ??
-          name,
-        4000,
-      ),
+      message: clip(str(message, 'NewStateReason') ?? str(message, 'AlarmDescription') ?? name, 4000),
       entities: entitiesFromDimensions(dims, region, name),
       link: region
         ? `https://console.aws.amazon.com/cloudwatch/home?region=${region}#alarmsV2:alarm/${encodeURIComponent(name)}`
@@ -88,32 +80,26 @@ export function mapCloudWatchAlarm(projectId: string, message: Json): Signal[] {
 export function mapEventBridgeAlarm(projectId: string, event: Json): Signal[] {
   const detail = obj(event, 'detail');
   const name = str(detail, 'alarmName');
-  const occurredAt =
-    isoTime(str(detail, 'state', 'timestamp')) ?? isoTime(str(event, 'time'));
+  const occurredAt = isoTime(str(detail, 'state', 'timestamp')) ?? isoTime(str(event, 'time'));
   if (!detail || !name || !occurredAt) return [];
   const region = str(event, 'region');
   const metrics = arr(detail, 'configuration', 'metrics');
   const dims = metrics.flatMap((m) =>
-    Object.entries(obj(m, 'metricStat', 'metric', 'dimensions') ?? {}).map(
-      ([k, v]) => ({ name: k, value: typeof v === 'string' ? v : undefined }),
-    ),
+    Object.entries(obj(m, 'metricStat', 'metric', 'dimensions') ?? {}).map(([k, v]) => ({
+      name: k,
+      value: typeof v === 'string' ? v : undefined,
+    })),
   );
   const { status, severity } = state(str(detail, 'state', 'value'));
   return [
     {
       projectId,
       source: 'cloudwatch',
-      sourceRef: clip(
-        `${str(event, 'account') ?? ''}:${region ?? ''}:${name}`,
-        200,
-      ),
+      sourceRef: clip(`${str(event, 'account') ?? ''}:${region ?? ''}:${name}`, 200),
       occurredAt,
       severity,
       status,
-      title: clip(
-        `${name}: ${str(detail, 'state', 'value') ?? 'state change'}`,
-        500,
-      ),
+      title: clip(`${name}: ${str(detail, 'state', 'value') ?? 'state change'}`, 500),
       label: clip(name, 100),
       kind: 'alarm',
       message: clip(str(detail, 'state', 'reason') ?? name, 4000),

@@ -19,76 +19,16 @@ function expectValid(s: Signal): void {
 
 describe('Sentry mapper', () => {
   it.each([
-    [
-      'issue-created.sentry-docs.json',
-      'issue',
-      'firing',
-      'issue:1170820242',
-      'high',
-    ],
-    [
-      'issue-resolved.zulip-fixture.json',
-      'issue',
-      'resolved',
-      undefined,
-      undefined,
-    ],
-    [
-      'issue-assigned.zulip-fixture.json',
-      'issue',
-      'firing',
-      undefined,
-      undefined,
-    ],
-    [
-      'issue-ignored.zulip-fixture.json',
-      'issue',
-      'resolved',
-      undefined,
-      undefined,
-    ],
-    [
-      'event-alert-triggered.sentry-docs.json',
-      'event_alert',
-      'firing',
-      'issue:1117540176',
-      'high',
-    ],
-    [
-      'event-alert-triggered-real.zulip-fixture.json',
-      'event_alert',
-      'firing',
-      undefined,
-      undefined,
-    ],
-    [
-      'metric-alert-critical.CONSTRUCTED.json',
-      'metric_alert',
-      'firing',
-      undefined,
-      'critical',
-    ],
-    [
-      'metric-alert-warning.CONSTRUCTED.json',
-      'metric_alert',
-      'firing',
-      undefined,
-      'medium',
-    ],
-    [
-      'metric-alert-resolved.sentry-docs.json',
-      'metric_alert',
-      'resolved',
-      'metric:4',
-      'low',
-    ],
-    [
-      'legacy-webhooks-plugin.zulip-fixture.json',
-      undefined,
-      'firing',
-      'issue:4218258981',
-      'high',
-    ],
+    ['issue-created.sentry-docs.json', 'issue', 'firing', 'issue:1170820242', 'high'],
+    ['issue-resolved.zulip-fixture.json', 'issue', 'resolved', undefined, undefined],
+    ['issue-assigned.zulip-fixture.json', 'issue', 'firing', undefined, undefined],
+    ['issue-ignored.zulip-fixture.json', 'issue', 'resolved', undefined, undefined],
+    ['event-alert-triggered.sentry-docs.json', 'event_alert', 'firing', 'issue:1117540176', 'high'],
+    ['event-alert-triggered-real.zulip-fixture.json', 'event_alert', 'firing', undefined, undefined],
+    ['metric-alert-critical.CONSTRUCTED.json', 'metric_alert', 'firing', undefined, 'critical'],
+    ['metric-alert-warning.CONSTRUCTED.json', 'metric_alert', 'firing', undefined, 'medium'],
+    ['metric-alert-resolved.sentry-docs.json', 'metric_alert', 'resolved', 'metric:4', 'low'],
+    ['legacy-webhooks-plugin.zulip-fixture.json', undefined, 'firing', 'issue:4218258981', 'high'],
   ])('%s → one %s signal', (file, resource, status, ref, severity) => {
     const [s, ...rest] = mapSentry(P, resource, fixture(`sentry/${file}`));
     expect(rest).toHaveLength(0);
@@ -99,11 +39,7 @@ describe('Sentry mapper', () => {
   });
 
   it('maps the issue title, project and link', () => {
-    const [s] = mapSentry(
-      P,
-      'issue',
-      fixture('sentry/issue-created.sentry-docs.json'),
-    );
+    const [s] = mapSentry(P, 'issue', fixture('sentry/issue-created.sentry-docs.json'));
     expect(s).toMatchObject({
       title: 'ReferenceError: blooopy is not defined',
       occurredAt: '2019-08-19T20:58:37.391Z',
@@ -113,19 +49,13 @@ describe('Sentry mapper', () => {
   });
 
   it('takes the service, host and environment from event tags', () => {
-    const [s] = mapSentry(
-      P,
-      undefined,
-      fixture('sentry/legacy-webhooks-plugin.zulip-fixture.json'),
-    );
+    const [s] = mapSentry(P, undefined, fixture('sentry/legacy-webhooks-plugin.zulip-fixture.json'));
     expect(s.entities.environment).toBe('prod');
     expect(s.occurredAt).toBe('2023-07-09T20:41:24.772Z');
   });
 
   it('answers no signal for payloads it does not know', () => {
-    expect(
-      mapSentry(P, 'installation', { action: 'created', data: {} }),
-    ).toEqual([]);
+    expect(mapSentry(P, 'installation', { action: 'created', data: {} })).toEqual([]);
     expect(mapSentry(P, 'issue', { data: { issue: { id: 5 } } })).toEqual([]);
     expect(mapSentry(P, undefined, [1, 2, 3])).toEqual([]);
   });
@@ -133,9 +63,7 @@ describe('Sentry mapper', () => {
 
 describe('CloudWatch mapper', () => {
   it('maps an SNS alarm notification (ALARM and OK)', () => {
-    const alarm = fixture<{ Message: string }>(
-      'cloudwatch/sns-notification-cloudwatch-alarm-ALARM.CONSTRUCTED.json',
-    );
+    const alarm = fixture<{ Message: string }>('cloudwatch/sns-notification-cloudwatch-alarm-ALARM.CONSTRUCTED.json');
     const [s] = mapCloudWatchAlarm(P, JSON.parse(alarm.Message));
     expectValid(s);
     expect(s).toMatchObject({
@@ -151,9 +79,7 @@ describe('CloudWatch mapper', () => {
       region: 'us-west-2',
       alarm: 'ServerCpuTooHigh',
     });
-    const ok = fixture<{ Message: string }>(
-      'cloudwatch/sns-notification-cloudwatch-alarm-OK.CONSTRUCTED.json',
-    );
+    const ok = fixture<{ Message: string }>('cloudwatch/sns-notification-cloudwatch-alarm-OK.CONSTRUCTED.json');
     const [r] = mapCloudWatchAlarm(P, JSON.parse(ok.Message));
     expect(r.status).toBe('resolved');
     expect(r.sourceRef).toBe(s.sourceRef);
@@ -162,10 +88,7 @@ describe('CloudWatch mapper', () => {
   it.each(['single-metric', 'composite', 'metric-math', 'anomaly-detection'])(
     'maps the EventBridge %s alarm state change',
     (kind) => {
-      const signals = mapEventBridgeAlarm(
-        P,
-        fixture(`cloudwatch/eventbridge-alarm-state-change-${kind}.docs.json`),
-      );
+      const signals = mapEventBridgeAlarm(P, fixture(`cloudwatch/eventbridge-alarm-state-change-${kind}.docs.json`));
       expect(signals).toHaveLength(1);
       expectValid(signals[0]);
       expect(signals[0].source).toBe('cloudwatch');
@@ -178,9 +101,7 @@ describe('CloudWatch mapper', () => {
       'lambda-sns-record-cloudwatch-alarm-sns-payload-multiple-metrics.aws-lambda-go.json',
     ]) {
       const msg = JSON.parse(
-        fixture<{ Records: Array<{ Sns: { Message: string } }> }>(
-          `cloudwatch/${f}`,
-        ).Records[0].Sns.Message,
+        fixture<{ Records: Array<{ Sns: { Message: string } }> }>(`cloudwatch/${f}`).Records[0].Sns.Message,
       );
       const [s] = mapCloudWatchAlarm(P, msg);
       expectValid(s);
@@ -190,10 +111,7 @@ describe('CloudWatch mapper', () => {
 
 describe('Alertmanager / Grafana mapper', () => {
   it('maps each alert of an Alertmanager v4 payload', () => {
-    const signals = mapAlertmanager(
-      P,
-      fixture('grafana/alertmanager-webhook-v4-firing.zulip-fixture.json'),
-    );
+    const signals = mapAlertmanager(P, fixture('grafana/alertmanager-webhook-v4-firing.zulip-fixture.json'));
     expect(signals).toHaveLength(2);
     signals.forEach(expectValid);
     expect(signals[0]).toMatchObject({
@@ -207,11 +125,7 @@ describe('Alertmanager / Grafana mapper', () => {
   });
 
   it('maps Grafana webhooks, firing and resolved', () => {
-    const firing = mapAlertmanager(
-      P,
-      fixture('grafana/grafana-webhook-firing.grafana-docs.json'),
-      'grafana',
-    );
+    const firing = mapAlertmanager(P, fixture('grafana/grafana-webhook-firing.grafana-docs.json'), 'grafana');
     expect(firing.length).toBeGreaterThan(0);
     firing.forEach(expectValid);
     expect(firing[0]).toMatchObject({
@@ -219,11 +133,7 @@ describe('Alertmanager / Grafana mapper', () => {
       status: 'firing',
       label: 'High memory usage',
     });
-    const resolved = mapAlertmanager(
-      P,
-      fixture('grafana/grafana-webhook-resolved.zulip-fixture.json'),
-      'grafana',
-    );
+    const resolved = mapAlertmanager(P, fixture('grafana/grafana-webhook-resolved.zulip-fixture.json'), 'grafana');
     expect(resolved.length).toBeGreaterThan(0);
     expect(resolved.every((s) => s.status === 'resolved')).toBe(true);
   });
@@ -231,12 +141,8 @@ describe('Alertmanager / Grafana mapper', () => {
 
 describe('Kubernetes event mapper', () => {
   it('maps every Warning event of the fixture', () => {
-    const list = fixture<{ items: unknown[] }>(
-      'kubernetes/eventlist-warnings.CONSTRUCTED.json',
-    );
-    const signals = list.items
-      .map((e) => mapKubernetesEvent(P, e, 'prod'))
-      .filter((s): s is Signal => s !== null);
+    const list = fixture<{ items: unknown[] }>('kubernetes/eventlist-warnings.CONSTRUCTED.json');
+    const signals = list.items.map((e) => mapKubernetesEvent(P, e, 'prod')).filter((s): s is Signal => s !== null);
     expect(signals).toHaveLength(list.items.length);
     signals.forEach(expectValid);
     const backoff = signals.find((s) => s.label === 'CrashLoopBackOff');
@@ -267,23 +173,23 @@ describe('Kubernetes event mapper', () => {
 });
 
 describe('Docker event mapper', () => {
-  it.each([
-    'events-stream-api-1.52plus.CONSTRUCTED.jsonl',
-    'events-stream-legacy-pre-1.52.CONSTRUCTED.jsonl',
-  ])('maps the failures of %s', (file) => {
-    const signals = jsonLines(`docker/${file}`)
-      .map((e) => mapDockerEvent(P, e, 'docker-host-1'))
-      .filter((s): s is Signal => s !== null);
-    signals.forEach(expectValid);
-    const kinds = signals.map((s) => s.kind);
-    expect(kinds).toContain('oom');
-    expect(kinds).toContain('unhealthy');
-    expect(kinds).toContain('exit');
-    const oom = signals.find((s) => s.kind === 'oom');
-    expect(oom?.entities).toMatchObject({
-      container: 'my-container',
-      node: 'docker-host-1',
-    });
-    expect(oom?.occurredAt).toBe('2021-08-21T19:38:15.515Z');
-  });
+  it.each(['events-stream-api-1.52plus.CONSTRUCTED.jsonl', 'events-stream-legacy-pre-1.52.CONSTRUCTED.jsonl'])(
+    'maps the failures of %s',
+    (file) => {
+      const signals = jsonLines(`docker/${file}`)
+        .map((e) => mapDockerEvent(P, e, 'docker-host-1'))
+        .filter((s): s is Signal => s !== null);
+      signals.forEach(expectValid);
+      const kinds = signals.map((s) => s.kind);
+      expect(kinds).toContain('oom');
+      expect(kinds).toContain('unhealthy');
+      expect(kinds).toContain('exit');
+      const oom = signals.find((s) => s.kind === 'oom');
+      expect(oom?.entities).toMatchObject({
+        container: 'my-container',
+        node: 'docker-host-1',
+      });
+      expect(oom?.occurredAt).toBe('2021-08-21T19:38:15.515Z');
+    },
+  );
 });

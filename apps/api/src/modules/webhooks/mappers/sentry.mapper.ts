@@ -1,15 +1,6 @@
 import { normalizeSeverity } from '@mozaic/correlation';
 import { EntityLabels, Signal } from '@mozaic/contracts';
-import {
-  arr,
-  at,
-  clip,
-  isoTime,
-  Json,
-  num,
-  obj,
-  str,
-} from '../../../common/json/read';
+import { arr, at, clip, isoTime, Json, num, obj, str } from '../../../common/json/read';
 import { clean } from './alertmanager.mapper';
 
 /** Sentry event tags come as [[key, value], …] or [{key, value}, …]. */
@@ -23,11 +14,7 @@ function tags(event: Json): Record<string, string> {
   return out;
 }
 
-function entities(
-  project: string | undefined,
-  t: Record<string, string>,
-  environment?: string,
-): EntityLabels {
+function entities(project: string | undefined, t: Record<string, string>, environment?: string): EntityLabels {
   return clean({
     service: t['service'] ?? t['app'] ?? project,
     host: t['server_name'],
@@ -43,23 +30,16 @@ const ISSUE_RESOLVED = new Set(['resolved', 'ignored', 'archived']);
  * legacy webhooks plugin. Issues and their event alerts share one alert (keyed by the issue id);
  * metric alerts are keyed by the incident id Sentry gives them.
  */
-export function mapSentry(
-  projectId: string,
-  resource: string | undefined,
-  payload: Json,
-): Signal[] {
+export function mapSentry(projectId: string, resource: string | undefined, payload: Json): Signal[] {
   const action = str(payload, 'action');
   if (resource === 'issue') {
     const issue = obj(payload, 'data', 'issue');
     const id = str(issue, 'id');
-    const occurredAt =
-      isoTime(str(issue, 'lastSeen')) ?? isoTime(str(issue, 'firstSeen'));
+    const occurredAt = isoTime(str(issue, 'lastSeen')) ?? isoTime(str(issue, 'firstSeen'));
     if (!issue || !id || !occurredAt) return [];
     const title = str(issue, 'title') ?? 'Sentry issue';
     const resolved =
-      ISSUE_RESOLVED.has(action ?? '') ||
-      (action !== 'unresolved' &&
-        ISSUE_RESOLVED.has(str(issue, 'status') ?? ''));
+      ISSUE_RESOLVED.has(action ?? '') || (action !== 'unresolved' && ISSUE_RESOLVED.has(str(issue, 'status') ?? ''));
     return [
       {
         projectId,
@@ -71,10 +51,7 @@ export function mapSentry(
         title: clip(title, 500),
         label: clip(str(issue, 'shortId') ?? title, 100),
         kind: 'error',
-        message: clip(
-          `${title}${str(issue, 'culprit') ? ` in ${str(issue, 'culprit')}` : ''}`,
-          4000,
-        ),
+        message: clip(`${title}${str(issue, 'culprit') ? ` in ${str(issue, 'culprit')}` : ''}`, 4000),
         entities: entities(str(issue, 'project', 'slug'), {}),
         link: str(issue, 'permalink') ?? str(issue, 'web_url') ?? null,
         raw: payload,
@@ -82,27 +59,17 @@ export function mapSentry(
     ];
   }
   if (resource === 'event_alert' || resource === 'error') {
-    const event =
-      obj(payload, 'data', 'event') ?? obj(payload, 'data', 'error');
+    const event = obj(payload, 'data', 'event') ?? obj(payload, 'data', 'error');
     const issueId = str(event, 'issue_id') ?? str(event, 'groupID');
-    const occurredAt =
-      isoTime(str(event, 'datetime')) ?? isoTime(num(event, 'timestamp'));
+    const occurredAt = isoTime(str(event, 'datetime')) ?? isoTime(num(event, 'timestamp'));
     if (!event || !occurredAt) return [];
-    const title =
-      str(event, 'title') ?? str(event, 'message') ?? 'Sentry event';
-    const project = str(event, 'url')?.match(
-      /\/projects\/[^/]+\/([^/]+)\//,
-    )?.[1];
+    const title = str(event, 'title') ?? str(event, 'message') ?? 'Sentry event';
+    const project = str(event, 'url')?.match(/\/projects\/[^/]+\/([^/]+)\//)?.[1];
     return [
       {
         projectId,
         source: 'sentry',
-        sourceRef: clip(
-          issueId
-            ? `issue:${issueId}`
-            : `event:${str(event, 'event_id') ?? title}`,
-          200,
-        ),
+        sourceRef: clip(issueId ? `issue:${issueId}` : `event:${str(event, 'event_id') ?? title}`, 200),
         occurredAt,
         severity: normalizeSeverity('sentry', str(event, 'level') ?? 'error'),
         status: 'firing',
@@ -110,8 +77,7 @@ export function mapSentry(
         label: clip(title, 100),
         kind: 'error',
         message: clip(
-          str(event, 'message') ||
-            `${title}${str(event, 'culprit') ? ` in ${str(event, 'culprit')}` : ''}`,
+          str(event, 'message') || `${title}${str(event, 'culprit') ? ` in ${str(event, 'culprit')}` : ''}`,
           4000,
         ),
         entities: entities(project, tags(event), str(event, 'environment')),
@@ -129,23 +95,15 @@ export function mapSentry(
       isoTime(str(ma, 'date_detected')) ??
       isoTime(str(ma, 'date_started'));
     if (!ma || !id || !occurredAt) return [];
-    const rule =
-      str(ma, 'alert_rule', 'name') ?? str(ma, 'title') ?? 'metric alert';
-    const level =
-      action === 'critical'
-        ? 'critical'
-        : action === 'warning'
-          ? 'warning'
-          : num(ma, 'status');
+    const rule = str(ma, 'alert_rule', 'name') ?? str(ma, 'title') ?? 'metric alert';
+    const level = action === 'critical' ? 'critical' : action === 'warning' ? 'warning' : num(ma, 'status');
     return [
       {
         projectId,
         source: 'sentry',
         sourceRef: clip(`metric:${id}`, 200),
         occurredAt,
-        severity: resolved
-          ? 'low'
-          : normalizeSeverity('sentry', level ?? 'warning'),
+        severity: resolved ? 'low' : normalizeSeverity('sentry', level ?? 'warning'),
         status: resolved ? 'resolved' : 'firing',
         title: clip(str(payload, 'data', 'description_title') ?? rule, 500),
         label: clip(rule, 100),
@@ -169,8 +127,7 @@ export function mapSentry(
       isoTime(str(event, 'datetime')) ??
       isoTime(num(event, 'received'));
     if (!occurredAt) return [];
-    const title =
-      str(payload, 'message') ?? str(event, 'title') ?? 'Sentry event';
+    const title = str(payload, 'message') ?? str(event, 'title') ?? 'Sentry event';
     return [
       {
         projectId,
@@ -182,10 +139,7 @@ export function mapSentry(
         title: clip(title, 500),
         label: clip(title, 100),
         kind: 'error',
-        message: clip(
-          `${title}${str(payload, 'culprit') ? ` in ${str(payload, 'culprit')}` : ''}`,
-          4000,
-        ),
+        message: clip(`${title}${str(payload, 'culprit') ? ` in ${str(payload, 'culprit')}` : ''}`, 4000),
         entities: entities(
           str(payload, 'project_slug') ?? str(payload, 'project'),
           tags(event),

@@ -7,7 +7,10 @@ describe('HomePage', () => {
   let http: HttpTestingController;
 
   beforeEach(() => {
-    TestBed.configureTestingModule({ imports: [HomePage], providers: [provideHttpClient(), provideHttpClientTesting()] });
+    TestBed.configureTestingModule({
+      imports: [HomePage],
+      providers: [provideHttpClient(), provideHttpClientTesting()],
+    });
     http = TestBed.inject(HttpTestingController);
   });
 
@@ -15,7 +18,9 @@ describe('HomePage', () => {
     const fixture = TestBed.createComponent(HomePage);
     fixture.detectChanges();
     expect(fixture.nativeElement.textContent).toContain('Checking the API');
-    http.expectOne('/api/v1/health').flush({ status: 'ok', details: { database: { status: 'up' }, redis: { status: 'up' } } });
+    http
+      .expectOne('/api/v1/health')
+      .flush({ status: 'ok', details: { database: { status: 'up' }, redis: { status: 'up' } } });
     fixture.detectChanges();
     await fixture.whenStable();
     const text = fixture.nativeElement.textContent as string;
@@ -26,7 +31,12 @@ describe('HomePage', () => {
   it('says when a service is down (503 with details)', async () => {
     const fixture = TestBed.createComponent(HomePage);
     fixture.detectChanges();
-    http.expectOne('/api/v1/health').flush({ status: 'error', details: { database: { status: 'down' } } }, { status: 503, statusText: 'Service Unavailable' });
+    http
+      .expectOne('/api/v1/health')
+      .flush(
+        { status: 'error', details: { database: { status: 'down' } } },
+        { status: 503, statusText: 'Service Unavailable' },
+      );
     fixture.detectChanges();
     expect(fixture.nativeElement.textContent).toContain('database: down');
   });

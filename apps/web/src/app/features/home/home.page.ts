@@ -16,28 +16,52 @@ type View = { state: 'loading' } | { state: 'ok' | 'down'; parts: Array<[string,
   template: `
     <h1>MOZAIC</h1>
     @switch (view().state) {
-      @case ('loading') { <p>Checking the API…</p> }
-      @case ('error') { <p class="bad" role="alert">The API does not answer.</p> }
+      @case ('loading') {
+        <p>Checking the API…</p>
+      }
+      @case ('error') {
+        <p class="bad" role="alert">The API does not answer.</p>
+      }
       @default {
-        <p [class]="view().state === 'ok' ? 'ok' : 'bad'">API {{ view().state === 'ok' ? 'is up' : 'reports a problem' }}</p>
+        <p [class]="view().state === 'ok' ? 'ok' : 'bad'">
+          API {{ view().state === 'ok' ? 'is up' : 'reports a problem' }}
+        </p>
         <ul>
-          @for (p of parts(); track p[0]) { <li>{{ p[0] }}: {{ p[1] }}</li> }
+          @for (p of parts(); track p[0]) {
+            <li>{{ p[0] }}: {{ p[1] }}</li>
+          }
         </ul>
       }
     }
     <p><a href="/api/docs">API documentation</a></p>
   `,
-  styles: `.ok { color: var(--ok); } .bad { color: var(--bad); }`,
+  styles: `
+    .ok {
+      color: var(--ok);
+    }
+    .bad {
+      color: var(--bad);
+    }
+  `,
 })
 export class HomePage {
   private readonly http = inject(HttpClient);
 
   protected readonly view = toSignal(
     this.http.get<Health>('/api/v1/health').pipe(
-      map((h): View => ({ state: h.status === 'ok' ? 'ok' : 'down', parts: Object.entries(h.details).map(([k, v]) => [k, v.status]) })),
+      map(
+        (h): View => ({
+          state: h.status === 'ok' ? 'ok' : 'down',
+          parts: Object.entries(h.details).map(([k, v]) => [k, v.status]),
+        }),
+      ),
       // Terminus answers 503 with the same body when a part is down.
       catchError((e: { error?: Health }) =>
-        of<View>(e.error?.details ? { state: 'down', parts: Object.entries(e.error.details).map(([k, v]) => [k, v.status]) } : { state: 'error' }),
+        of<View>(
+          e.error?.details
+            ? { state: 'down', parts: Object.entries(e.error.details).map(([k, v]) => [k, v.status]) }
+            : { state: 'error' },
+        ),
       ),
     ),
     { initialValue: { state: 'loading' } as View },

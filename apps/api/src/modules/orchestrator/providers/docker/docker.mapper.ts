@@ -1,12 +1,5 @@
 import { AlertStatus, Severity, Signal, SignalKind } from '@mozaic/contracts';
-import {
-  clip,
-  isoTime,
-  Json,
-  num,
-  obj,
-  str,
-} from '../../../../common/json/read';
+import { clip, isoTime, Json, num, obj, str } from '../../../../common/json/read';
 import { clean } from '../../../webhooks/mappers/alertmanager.mapper';
 
 interface Meaning {
@@ -69,19 +62,13 @@ function meaning(action: string, exitCode: number | undefined): Meaning | null {
  * A Docker Engine /events message (API 1.52+ and the legacy form with status/id/from): container
  * deaths with a non-zero code, OOM kills and health changes, keyed by container id + condition.
  */
-export function mapDockerEvent(
-  projectId: string,
-  event: Json,
-  engine?: string,
-): Signal | null {
+export function mapDockerEvent(projectId: string, event: Json, engine?: string): Signal | null {
   if ((str(event, 'Type') ?? 'container') !== 'container') return null;
   const action = str(event, 'Action') ?? str(event, 'status');
   const id = str(event, 'Actor', 'ID') ?? str(event, 'id');
   const attrs = obj(event, 'Actor', 'Attributes') ?? {};
   const nanos = str(event, 'timeNano');
-  const occurredAt = nanos
-    ? isoTime(Number(BigInt(nanos) / 1_000_000n))
-    : isoTime(num(event, 'time'));
+  const occurredAt = nanos ? isoTime(Number(BigInt(nanos) / 1_000_000n)) : isoTime(num(event, 'time'));
   if (!action || !id || !occurredAt) return null;
   const m = meaning(action, num(attrs, 'exitCode'));
   if (!m) return null;
@@ -102,9 +89,7 @@ export function mapDockerEvent(
     ),
     entities: clean({
       container: name,
-      service:
-        str(attrs, 'com.docker.compose.service') ??
-        str(attrs, 'com.docker.swarm.service.name'),
+      service: str(attrs, 'com.docker.compose.service') ?? str(attrs, 'com.docker.swarm.service.name'),
       node: engine,
     }),
     link: null,

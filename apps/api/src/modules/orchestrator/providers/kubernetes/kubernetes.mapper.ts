@@ -36,9 +36,7 @@ function involvedEntities(event: Json, cluster?: string): EntityLabels {
   const o = obj(event, 'involvedObject') ?? {};
   const kind = str(o, 'kind');
   const name = str(o, 'name');
-  const container = str(o, 'fieldPath')?.match(
-    /spec\.(?:init)?[cC]ontainers\{([^}]+)\}/,
-  )?.[1];
+  const container = str(o, 'fieldPath')?.match(/spec\.(?:init)?[cC]ontainers\{([^}]+)\}/)?.[1];
   return clean({
     namespace: str(o, 'namespace') ?? str(event, 'metadata', 'namespace'),
     pod: kind === 'Pod' ? name : undefined,
@@ -50,25 +48,17 @@ function involvedEntities(event: Json, cluster?: string): EntityLabels {
           : undefined,
     // The node is the affected thing only for Node events; for pods it is where they run.
     host: kind === 'Node' ? name : undefined,
-    node:
-      kind === 'Node'
-        ? undefined
-        : (str(event, 'source', 'host') ?? str(event, 'reportingInstance')),
+    node: kind === 'Node' ? undefined : (str(event, 'source', 'host') ?? str(event, 'reportingInstance')),
     container,
     cluster,
   });
 }
 
 /** A core/v1 Event (type Warning) as a signal, keyed by the involved object's uid and the reason. */
-export function mapKubernetesEvent(
-  projectId: string,
-  event: Json,
-  cluster?: string,
-): Signal | null {
+export function mapKubernetesEvent(projectId: string, event: Json, cluster?: string): Signal | null {
   if (str(event, 'type') !== 'Warning') return null;
   const reason = str(event, 'reason') ?? 'Warning';
-  const uid =
-    str(event, 'involvedObject', 'uid') ?? str(event, 'metadata', 'uid');
+  const uid = str(event, 'involvedObject', 'uid') ?? str(event, 'metadata', 'uid');
   const occurredAt =
     isoTime(str(event, 'lastTimestamp')) ??
     isoTime(str(event, 'eventTime')) ??
