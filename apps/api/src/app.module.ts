@@ -1,5 +1,6 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { APP_FILTER } from '@nestjs/core';
+import { ScheduleModule } from '@nestjs/schedule';
 import { ServeStaticModule } from '@nestjs/serve-static';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { existsSync } from 'node:fs';
@@ -45,6 +46,7 @@ export class AppModule {
           retryAttempts: 2,
           retryDelay: 500,
         }),
+        ScheduleModule.forRoot(),
         CryptoModule,
         HealthModule,
         AuthModule,

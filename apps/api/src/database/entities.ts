@@ -5,6 +5,7 @@ import { AlertEntity } from '../modules/incidents/entities/alert.entity';
 import { IncidentAlertEntity } from '../modules/incidents/entities/incident-alert.entity';
 import { IncidentEntity } from '../modules/incidents/entities/incident.entity';
 import { SignalEntity } from '../modules/incidents/entities/signal.entity';
+import { LogTemplateEntity } from '../modules/incidents/entities/log-template.entity';
 import { ProjectEntity } from '../modules/projects/entities/project.entity';
 
 /** Every entity, listed explicitly: the api is bundled, so globs cannot find them. */
@@ -17,4 +18,5 @@ export const ENTITIES = [
   AlertEntity,
   IncidentAlertEntity,
   SignalEntity,
+  LogTemplateEntity,
 ];

@@ -50,9 +50,32 @@ export interface IncidentSummary {
   updated_at: string;
 }
 
+/** One recent signal of an incident, newest first in logs_json (the original field). */
+export interface IncidentLogLine {
+  at: string;
+  source: string;
+  status: string;
+  title: string;
+  message: string;
+}
+
+/** How the incident was correlated (kept in correlation_data). */
+export interface CorrelationData {
+  /** Per entity key (e.g. "service:checkout"): first and last occurrence of members carrying it. */
+  key_spans?: Record<string, [string, string]>;
+  /** Context the members agree on (namespace, environment, cluster, region). */
+  context?: Record<string, string>;
+  /** Log template id → number of member alerts showing it. */
+  templates?: Record<string, number>;
+  /** Set when another incident absorbed this one. */
+  merged_into?: string | null;
+  /** The correlation window in force, seconds. */
+  window_s?: number;
+}
+
 export interface IncidentDetail extends IncidentSummary {
-  logs_json: unknown[];
-  correlation_data: Record<string, unknown>;
+  logs_json: IncidentLogLine[];
+  correlation_data: CorrelationData;
   acknowledged_at: string | null;
   resolved_at: string | null;
   previous_incident_id: string | null;

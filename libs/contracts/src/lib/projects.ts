@@ -3,6 +3,8 @@ import { Severity } from './enums';
 export interface CreateProjectRequest {
   name: string;
   description?: string | null;
+  /** Alerts this close in time (and sharing an entity) are grouped; default 10. */
+  correlation_window_minutes?: number;
 }
 
 export type UpdateProjectRequest = Partial<CreateProjectRequest>;
@@ -14,6 +16,7 @@ export interface Project {
   user_id: string;
   created_at: string;
   updated_at: string;
+  correlation_window_minutes: number;
   /** Open (not resolved) incidents by severity. */
   open_incidents: Record<Severity, number>;
 }

@@ -1,4 +1,4 @@
-import { Controller, Get, Param, ParseUUIDPipe, Query, Res } from '@nestjs/common';
+import { Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiHeader, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { Response } from 'express';
 import { NEXT_CURSOR_HEADER } from '@mozaic/contracts';
@@ -38,5 +38,38 @@ export class IncidentsController {
   @ApiResponse({ status: 200, type: IncidentDetailResponse })
   get(@CurrentUser() user: AuthUser, @Param('incident_id', ParseUUIDPipe) id: string): Promise<IncidentDetailResponse> {
     return this.incidents.get(user.id, id);
+  }
+
+  @Post(':incident_id/acknowledge')
+  @HttpCode(200)
+  @ApiResponse({ status: 200, type: IncidentDetailResponse })
+  @ApiResponse({ status: 409, description: 'Not open' })
+  acknowledge(
+    @CurrentUser() user: AuthUser,
+    @Param('incident_id', ParseUUIDPipe) id: string,
+  ): Promise<IncidentDetailResponse> {
+    return this.incidents.act(user.id, id, 'acknowledge');
+  }
+
+  @Post(':incident_id/resolve')
+  @HttpCode(200)
+  @ApiResponse({ status: 200, type: IncidentDetailResponse })
+  @ApiResponse({ status: 409, description: 'Already resolved' })
+  resolve(
+    @CurrentUser() user: AuthUser,
+    @Param('incident_id', ParseUUIDPipe) id: string,
+  ): Promise<IncidentDetailResponse> {
+    return this.incidents.act(user.id, id, 'resolve');
+  }
+
+  @Post(':incident_id/reopen')
+  @HttpCode(200)
+  @ApiResponse({ status: 200, type: IncidentDetailResponse })
+  @ApiResponse({ status: 409, description: 'Not resolved, or another open incident covers the same entities' })
+  reopen(
+    @CurrentUser() user: AuthUser,
+    @Param('incident_id', ParseUUIDPipe) id: string,
+  ): Promise<IncidentDetailResponse> {
+    return this.incidents.act(user.id, id, 'reopen');
   }
 }

@@ -7,11 +7,27 @@ import { IncidentEntity } from './entities/incident.entity';
 import { SignalEntity } from './entities/signal.entity';
 import { IncidentsController } from './incidents.controller';
 import { IncidentsService } from './incidents.service';
+import { LogTemplateEntity } from './entities/log-template.entity';
+import { CorrelationRepository } from './processing/correlation.repository';
+import { IncidentLifecycle } from './processing/incident-lifecycle.service';
+import { IncidentSweeper } from './processing/incident-sweeper';
+import { SignalProcessor } from './processing/signal-processor.service';
+import { TemplateStore } from './processing/template-store';
 
 @Module({
-  imports: [TypeOrmModule.forFeature([IncidentEntity, AlertEntity, IncidentAlertEntity, SignalEntity]), ProjectsModule],
+  imports: [
+    TypeOrmModule.forFeature([IncidentEntity, AlertEntity, IncidentAlertEntity, SignalEntity, LogTemplateEntity]),
+    ProjectsModule,
+  ],
   controllers: [IncidentsController],
-  providers: [IncidentsService],
-  exports: [IncidentsService],
+  providers: [
+    IncidentsService,
+    CorrelationRepository,
+    TemplateStore,
+    SignalProcessor,
+    IncidentLifecycle,
+    IncidentSweeper,
+  ],
+  exports: [IncidentsService, SignalProcessor],
 })
 export class IncidentsModule {}

@@ -8,6 +8,7 @@ import { ListIncidentsQueryDto } from './dto/list-incidents.query';
 import { IncidentAlertEntity } from './entities/incident-alert.entity';
 import { IncidentEntity } from './entities/incident.entity';
 import { decodeCursor, encodeCursor } from './incident-cursor';
+import { IncidentAction, IncidentLifecycle } from './processing/incident-lifecycle.service';
 
 export interface IncidentPage {
   items: IncidentSummaryResponse[];
@@ -43,7 +44,14 @@ export class IncidentsService {
     @InjectRepository(IncidentAlertEntity)
     private readonly members: Repository<IncidentAlertEntity>,
     private readonly projects: ProjectsService,
+    private readonly lifecycle: IncidentLifecycle,
   ) {}
+
+  /** Acknowledge, resolve or reopen; answers the incident as it is afterwards. */
+  async act(userId: string, id: string, action: IncidentAction): Promise<IncidentDetailResponse> {
+    await this.lifecycle.act(userId, id, action);
+    return this.get(userId, id);
+  }
 
   /**
    * Newest first, keyset-paginated on (timestamp, id). The query itself is scoped by the owner; only

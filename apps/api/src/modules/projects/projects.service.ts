@@ -17,12 +17,9 @@ export class ProjectsService {
   ) {}
 
   async create(userId: string, dto: CreateProjectDto): Promise<ProjectResponse> {
+    const settings = dto.correlation_window_minutes ? { correlation_window_s: dto.correlation_window_minutes * 60 } : {};
     const p = await this.projects.save(
-      this.projects.create({
-        name: dto.name,
-        description: dto.description ?? null,
-        userId,
-      }),
+      this.projects.create({ name: dto.name, description: dto.description ?? null, userId, settings }),
     );
     return ProjectResponse.from(p);
   }
@@ -51,6 +48,9 @@ export class ProjectsService {
     const p = await this.findOwned(userId, id);
     if (dto.name !== undefined) p.name = dto.name;
     if (dto.description !== undefined) p.description = dto.description;
+    if (dto.correlation_window_minutes !== undefined) {
+      p.settings = { ...p.settings, correlation_window_s: dto.correlation_window_minutes * 60 };
+    }
     await this.projects.save(p);
     return this.get(userId, id);
   }

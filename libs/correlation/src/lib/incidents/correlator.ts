@@ -2,7 +2,14 @@ import { Signal } from '@mozaic/contracts';
 import { entityProfile } from '../entities/entities';
 import { fingerprint, signalKey } from '../signals/fingerprint';
 import { candidateFor, membershipReason, rankCandidates } from './matching';
-import { AlertState, CorrelationOptions, CorrelationOutcome, DEFAULT_OPTIONS, endsSilently, IncidentState } from './model';
+import {
+  AlertState,
+  CorrelationOptions,
+  CorrelationOutcome,
+  DEFAULT_OPTIONS,
+  endsSilently,
+  IncidentState,
+} from './model';
 import { addOccurrence, newIncident, refresh } from './incident-state';
 import { CorrelationStore } from './store';
 

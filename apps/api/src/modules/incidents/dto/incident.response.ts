@@ -4,7 +4,9 @@ import {
   AlertStatus,
   EntityLabels,
   INCIDENT_STATUSES,
+  CorrelationData,
   IncidentDetail,
+  IncidentLogLine,
   IncidentMember,
   IncidentStatus,
   IncidentSummary,
@@ -97,9 +99,9 @@ export class IncidentMemberResponse implements IncidentMember {
 
 export class IncidentDetailResponse extends IncidentSummaryResponse implements IncidentDetail {
   @ApiProperty({ type: 'array', items: { type: 'object' } })
-  logs_json!: unknown[];
+  logs_json!: IncidentLogLine[];
   @ApiProperty({ type: 'object', additionalProperties: true })
-  correlation_data!: Record<string, unknown>;
+  correlation_data!: CorrelationData;
   @ApiProperty({ nullable: true, type: String, format: 'date-time' })
   acknowledged_at!: string | null;
   @ApiProperty({ nullable: true, type: String, format: 'date-time' })

@@ -1,5 +1,5 @@
 import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
-import { AlertStatus, EntityLabels, Severity, SignalSource } from '@mozaic/contracts';
+import { AlertStatus, EntityLabels, Severity, SignalKind, SignalSource } from '@mozaic/contracts';
 import { ProjectEntity } from '../../projects/entities/project.entity';
 
 /** Repeats of one signal (same fingerprint) folded into one alert. */
@@ -50,4 +50,23 @@ export class AlertEntity {
 
   @Column({ type: 'text', nullable: true })
   link!: string | null;
+
+  /** Short name for incident titles. */
+  @Column({ type: 'varchar', length: 100, default: '' })
+  label!: string;
+
+  @Column({ type: 'varchar', length: 20, nullable: true })
+  kind!: SignalKind | null;
+
+  @Column({ name: 'resolved_at', type: 'timestamptz', nullable: true })
+  resolvedAt!: Date | null;
+
+  /** Ids of the log templates seen in its signals. */
+  @Column({ type: 'text', array: true, default: () => "'{}'" })
+  templates!: string[];
+
+  /** The incident it belongs to now. */
+  @Index()
+  @Column({ name: 'incident_id', type: 'uuid', nullable: true })
+  incidentId!: string | null;
 }

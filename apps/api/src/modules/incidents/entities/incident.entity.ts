@@ -8,7 +8,7 @@ import {
   PrimaryGeneratedColumn,
   UpdateDateColumn,
 } from 'typeorm';
-import { IncidentStatus, Severity, SignalSource } from '@mozaic/contracts';
+import { CorrelationData, IncidentLogLine, IncidentStatus, Severity, SignalSource } from '@mozaic/contracts';
 import { ProjectEntity } from '../../projects/entities/project.entity';
 
 /**
@@ -65,10 +65,10 @@ export class IncidentEntity {
   lastSeen!: Date;
 
   @Column({ name: 'logs_json', type: 'jsonb', default: () => "'[]'" })
-  logsJson!: unknown[];
+  logsJson!: IncidentLogLine[];
 
   @Column({ name: 'correlation_data', type: 'jsonb', default: () => "'{}'" })
-  correlationData!: Record<string, unknown>;
+  correlationData!: CorrelationData;
 
   @Column({ name: 'alert_count', type: 'int', default: 0 })
   alertCount!: number;

@@ -7,6 +7,7 @@ import { ProjectEntity } from '../../projects/entities/project.entity';
 @Entity('signals')
 @Index(['alertId', 'occurredAt'])
 @Index(['projectId', 'occurredAt'])
+@Index('ux_signals_project_key', ['projectId', 'signalKey'], { unique: true })
 export class SignalEntity {
   @PrimaryGeneratedColumn('uuid')
   id!: string;
@@ -33,6 +34,14 @@ export class SignalEntity {
 
   @Column({ type: 'varchar', length: 128 })
   fingerprint!: string;
+
+  /** Identity of this delivery: a redelivery has the same key and is not stored twice. */
+  @Column({ name: 'signal_key', type: 'varchar', length: 32 })
+  signalKey!: string;
+
+  /** The log template of its message. */
+  @Column({ name: 'template_id', type: 'varchar', length: 32, nullable: true })
+  templateId!: string | null;
 
   @Column({ name: 'occurred_at', type: 'timestamptz' })
   occurredAt!: Date;

@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional, PartialType } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
-import { IsNotEmpty, IsOptional, IsString, MaxLength } from 'class-validator';
+import { IsInt, IsNotEmpty, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
 import { CreateProjectRequest, UpdateProjectRequest } from '@mozaic/contracts';
 
 const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
@@ -18,6 +18,13 @@ export class CreateProjectDto implements CreateProjectRequest {
   @IsString()
   @MaxLength(2000)
   description?: string | null;
+
+  @ApiPropertyOptional({ minimum: 1, maximum: 1440, default: 10, description: 'Correlation window in minutes' })
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  @Max(1440)
+  correlation_window_minutes?: number;
 }
 
 export class UpdateProjectDto extends PartialType(CreateProjectDto) implements UpdateProjectRequest {}

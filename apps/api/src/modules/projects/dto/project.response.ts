@@ -18,6 +18,7 @@ export class ProjectResponse implements Project {
   @ApiProperty({ format: 'uuid' }) user_id!: string;
   @ApiProperty({ format: 'date-time' }) created_at!: string;
   @ApiProperty({ format: 'date-time' }) updated_at!: string;
+  @ApiProperty({ description: 'Correlation window in minutes' }) correlation_window_minutes!: number;
   @ApiProperty({
     example: NO_INCIDENTS,
     description: 'Open incidents by severity',
@@ -32,6 +33,7 @@ export class ProjectResponse implements Project {
       user_id: p.userId,
       created_at: p.createdAt.toISOString(),
       updated_at: p.updatedAt.toISOString(),
+      correlation_window_minutes: Math.round((p.settings.correlation_window_s ?? 600) / 60),
       open_incidents: { ...open },
     };
   }

@@ -1,0 +1,32 @@
+import { Column, Entity, JoinColumn, ManyToOne, PrimaryColumn } from 'typeorm';
+import { ProjectEntity } from '../../projects/entities/project.entity';
+
+/** A project's log templates: the template miner's state, kept across restarts and workers. */
+@Entity('log_templates')
+export class LogTemplateEntity {
+  @PrimaryColumn({ name: 'project_id', type: 'uuid' })
+  projectId!: string;
+
+  @PrimaryColumn({ name: 'cluster_id', type: 'int' })
+  clusterId!: number;
+
+  @ManyToOne(() => ProjectEntity, { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'project_id' })
+  project?: ProjectEntity;
+
+  /** Tokens with <*> for the variable parts, joined by spaces. */
+  @Column({ type: 'text' })
+  template!: string;
+
+  @Column({ type: 'int', default: 0 })
+  count!: number;
+
+  @Column({ name: 'first_seen', type: 'timestamptz' })
+  firstSeen!: Date;
+
+  @Column({ name: 'last_seen', type: 'timestamptz' })
+  lastSeen!: Date;
+
+  @Column({ type: 'jsonb', default: () => "'[]'" })
+  examples!: string[];
+}

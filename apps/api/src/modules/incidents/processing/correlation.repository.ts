@@ -1,0 +1,137 @@
+import { Injectable } from '@nestjs/common';
+import { AlertState } from '@mozaic/correlation';
+import { IncidentLogLine, MembershipReason } from '@mozaic/contracts';
+import { EntityManager, In } from 'typeorm';
+import { NotFoundError } from '../../../common/errors';
+import { ProjectEntity } from '../../projects/entities/project.entity';
+import { AlertEntity } from '../entities/alert.entity';
+import { IncidentAlertEntity } from '../entities/incident-alert.entity';
+import { IncidentEntity } from '../entities/incident.entity';
+import { alertFromRow, alertToRow, incidentFromRow, incidentToRow } from './correlation-rows';
+import { DbCorrelationStore } from './db-correlation-store';
+
+export type LogLines = IncidentLogLine[];
+
+/** One project's correlation state for one transaction: the store and the incidents' log lines. */
+export interface LoadedState {
+  store: DbCorrelationStore;
+  logs: Map<string, LogLines>;
+  windowS: number;
+}
+
+export interface LoadScope {
+  /** Alerts to load by fingerprint (with the incidents they point to). */
+  fingerprints?: string[];
+  /** Signal keys already stored are redeliveries. */
+  signalKeys?: string[];
+  /** Incidents resolved after this time are loaded too (recurrence links). */
+  resolvedSince?: Date;
+  /** Incidents to load by id. */
+  incidentIds?: string[];
+  /** Load every open incident (for matching). */
+  open?: boolean;
+}
+
+const MAX_LOGS = 50;
+const DEFAULT_WINDOW_S = 600;
+
+/** Loads and saves correlation state in PostgreSQL, one project at a time under an advisory lock. */
+@Injectable()
+export class CorrelationRepository {
+  /** Serialises every correlation change of a project until the transaction ends. */
+  async lockProject(m: EntityManager, projectId: string): Promise<number> {
+    await m.query('SELECT pg_advisory_xact_lock(hashtext($1))', [projectId]);
+    const project = await m.findOne(ProjectEntity, { where: { id: projectId } });
+    if (!project) throw new NotFoundError('Project');
+    return project.settings.correlation_window_s ?? DEFAULT_WINDOW_S;
+  }
+
+  async load(m: EntityManager, projectId: string, windowS: number, scope: LoadScope): Promise<LoadedState> {
+    const known: Array<{ signal_key: string }> = scope.signalKeys?.length
+      ? await m.query('SELECT signal_key FROM signals WHERE project_id = $1 AND signal_key = ANY($2)', [
+          projectId,
+          scope.signalKeys,
+        ])
+      : [];
+    const store = new DbCorrelationStore(new Set(known.map((k) => k.signal_key)));
+    const alertRows = scope.fingerprints?.length
+      ? await m.find(AlertEntity, { where: { projectId, fingerprint: In([...new Set(scope.fingerprints)]) } })
+      : [];
+    const ids = [
+      ...(scope.incidentIds ?? []),
+      ...alertRows.map((a) => a.incidentId).filter((id): id is string => id !== null),
+    ];
+    const conditions: string[] = [];
+    if (scope.open) conditions.push(`i.status <> 'resolved'`);
+    if (scope.resolvedSince) conditions.push('i.resolved_at > :since');
+    if (ids.length) conditions.push('i.id IN (:...ids)');
+    const incidentRows = conditions.length
+      ? await m
+          .createQueryBuilder(IncidentEntity, 'i')
+          .where('i.project_id = :projectId', { projectId })
+          .andWhere(`(${conditions.join(' OR ')})`, { since: scope.resolvedSince, ids })
+          .orderBy('i.timestamp', 'DESC')
+          .limit(500)
+          .getMany()
+      : [];
+    const incidentIds = incidentRows.map((i) => i.id);
+    const memberRows = incidentIds.length
+      ? await m.find(IncidentAlertEntity, { where: { incidentId: In(incidentIds) } })
+      : [];
+    const loaded = new Set(alertRows.map((a) => a.id));
+    const missing = [...new Set(memberRows.map((r) => r.alertId))].filter((id) => !loaded.has(id));
+    const memberAlerts = missing.length ? await m.find(AlertEntity, { where: { id: In(missing) } }) : [];
+
+    const byIncident = new Map<string, { ids: string[]; reasons: Record<string, MembershipReason> }>();
+    for (const r of memberRows) {
+      const e = byIncident.get(r.incidentId) ?? { ids: [], reasons: {} };
+      e.ids.push(r.alertId);
+      e.reasons[r.alertId] = r.reason;
+      byIncident.set(r.incidentId, e);
+    }
+    const logs = new Map<string, LogLines>();
+    for (const i of incidentRows) logs.set(i.id, i.logsJson);
+    store.load(
+      [...alertRows, ...memberAlerts].map(alertFromRow),
+      incidentRows.map((i) => incidentFromRow(i, byIncident.get(i.id)?.ids ?? [], byIncident.get(i.id)?.reasons ?? {})),
+    );
+    return { store, logs, windowS };
+  }
+
+  /** Writes every alert and incident the correlator put, with memberships and new log lines. */
+  async save(
+    m: EntityManager,
+    projectId: string,
+    state: LoadedState,
+    newLogs: Map<string, LogLines> = new Map(),
+  ): Promise<void> {
+    const { store } = state;
+    const alerts = [...store.dirtyAlerts].map((id) => store.alerts.get(id) as AlertState);
+    if (alerts.length)
+      await m.upsert(
+        AlertEntity,
+        alerts.map((a) => alertToRow(a, projectId)),
+        ['id'],
+      );
+    for (const id of store.dirtyIncidents) {
+      const inc = store.incidents.get(id);
+      if (!inc) continue;
+      const members = inc.memberIds.map((a) => store.alerts.get(a)).filter((a): a is AlertState => a !== undefined);
+      const logs = [...(newLogs.get(id) ?? []), ...(state.logs.get(id) ?? [])].slice(0, MAX_LOGS);
+      await m.upsert(IncidentEntity, incidentToRow(inc, projectId, members, logs, state.windowS), ['id']);
+      await m.query('DELETE FROM incident_alerts WHERE incident_id = $1 AND NOT (alert_id = ANY($2::uuid[]))', [
+        id,
+        inc.memberIds,
+      ]);
+      if (inc.memberIds.length) {
+        await m.upsert(
+          IncidentAlertEntity,
+          inc.memberIds.map((alertId) => ({ incidentId: id, alertId, reason: inc.reasons[alertId] ?? EMPTY_REASON })),
+          ['incidentId', 'alertId'],
+        );
+      }
+    }
+  }
+}
+
+const EMPTY_REASON: MembershipReason = { matched_entities: [], time_distance_s: 0, shared_templates: [], summary: '' };

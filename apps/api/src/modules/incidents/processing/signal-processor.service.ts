@@ -1,0 +1,110 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { Correlator, CorrelationOutcome, DEFAULT_OPTIONS, fingerprint, signalKey } from '@mozaic/correlation';
+import { Signal } from '@mozaic/contracts';
+import { DataSource, EntityManager, QueryFailedError } from 'typeorm';
+import { SignalEntity } from '../entities/signal.entity';
+import { CorrelationRepository, LogLines } from './correlation.repository';
+import { TemplateStore } from './template-store';
+
+export interface ProcessResult {
+  outcomes: CorrelationOutcome[];
+  /** Incidents created or changed, for live updates. */
+  incidentIds: string[];
+}
+
+const UNIQUE_VIOLATION = '23505';
+
+/**
+ * Signals of one project → log templates, alerts and incidents, in one transaction: a per-project
+ * advisory lock serialises workers, the unique open-incident index backs it up (a violation is
+ * retried), and a redelivered signal changes nothing.
+ */
+@Injectable()
+export class SignalProcessor {
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly repo: CorrelationRepository,
+    private readonly templates: TemplateStore,
+  ) {}
+
+  async process(projectId: string, signals: Signal[]): Promise<ProcessResult> {
+    if (signals.length === 0) return { outcomes: [], incidentIds: [] };
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await this.db.transaction((m) => this.run(m, projectId, signals));
+      } catch (e) {
+        const code = e instanceof QueryFailedError ? (e.driverError as { code?: string }).code : undefined;
+        if (code !== UNIQUE_VIOLATION || attempt >= 3) throw e;
+      }
+    }
+  }
+
+  private async run(m: EntityManager, projectId: string, signals: Signal[]): Promise<ProcessResult> {
+    const windowS = await this.repo.lockProject(m, projectId);
+    const miner = await this.templates.load(m, projectId);
+    const clusterIds = signals.map((s) => miner.addId(s.message || s.title, Date.parse(s.occurredAt)));
+    const fps = signals.map((s) => fingerprint(s));
+    const keys = signals.map((s, i) => signalKey(s, fps[i]));
+    const earliest = Math.min(...signals.map((s) => Date.parse(s.occurredAt)));
+
+    const state = await this.repo.load(m, projectId, windowS, {
+      fingerprints: fps,
+      signalKeys: keys,
+      open: true,
+      resolvedSince: new Date(earliest - 86_400_000),
+    });
+    const correlator = new Correlator(state.store, { ...DEFAULT_OPTIONS, windowMs: windowS * 1000 });
+    const outcomes = signals.map((s, i) => correlator.ingest(s, [`t${clusterIds[i]}`]));
+
+    const fresh = signals.map((s, i) => ({ s, i })).filter(({ i }) => outcomes[i].action !== 'duplicate');
+    await this.repo.save(m, projectId, state, this.logLines(fresh, outcomes));
+    if (fresh.length) {
+      await m
+        .createQueryBuilder()
+        .insert()
+        .into(SignalEntity)
+        .values(
+          fresh.map(({ s, i }) => ({
+            projectId,
+            alertId: outcomes[i].alertId,
+            source: s.source,
+            sourceRef: s.sourceRef?.slice(0, 500) ?? null,
+            fingerprint: fps[i],
+            signalKey: keys[i],
+            templateId: `t${clusterIds[i]}`,
+            occurredAt: new Date(s.occurredAt),
+            severity: s.severity,
+            status: s.status,
+            title: s.title.slice(0, 500),
+            message: s.message,
+            entities: s.entities,
+            raw: s.raw as object,
+          })),
+        )
+        .orIgnore()
+        .execute();
+    }
+    await this.templates.save(m, projectId, miner, clusterIds);
+    return { outcomes, incidentIds: [...state.store.dirtyIncidents] };
+  }
+
+  /** New log lines per incident, newest first. */
+  private logLines(fresh: Array<{ s: Signal; i: number }>, outcomes: CorrelationOutcome[]): Map<string, LogLines> {
+    const out = new Map<string, LogLines>();
+    for (const { s, i } of fresh) {
+      const id = outcomes[i].incidentId;
+      if (!id) continue;
+      const list = out.get(id) ?? [];
+      list.unshift({
+        at: s.occurredAt,
+        source: s.source,
+        status: s.status,
+        title: s.title,
+        message: s.message.slice(0, 1000),
+      });
+      out.set(id, list);
+    }
+    return out;
+  }
+}

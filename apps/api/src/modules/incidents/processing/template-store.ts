@@ -1,0 +1,42 @@
+import { Injectable } from '@nestjs/common';
+import { TemplateMiner } from '@mozaic/correlation';
+import { EntityManager } from 'typeorm';
+import { LogTemplateEntity } from '../entities/log-template.entity';
+
+/** Loads a project's template miner from log_templates and writes back the clusters a batch touched. */
+@Injectable()
+export class TemplateStore {
+  async load(m: EntityManager, projectId: string): Promise<TemplateMiner> {
+    const rows = await m.find(LogTemplateEntity, { where: { projectId } });
+    const nextId = rows.reduce((max, r) => Math.max(max, r.clusterId), 0) + 1;
+    return TemplateMiner.fromJSON({
+      version: 1,
+      nextId,
+      options: { similarity: 0.7, maxClusters: 5000, maxExamples: 3 },
+      clusters: rows.map((r) => ({
+        id: r.clusterId,
+        tokens: r.template.split(' '),
+        count: r.count,
+        firstSeen: r.firstSeen.getTime(),
+        lastSeen: r.lastSeen.getTime(),
+        examples: r.examples,
+      })),
+    });
+  }
+
+  async save(m: EntityManager, projectId: string, miner: TemplateMiner, touched: Iterable<number>): Promise<void> {
+    const rows = [...new Set(touched)]
+      .map((id) => miner.cluster(id))
+      .filter((c): c is NonNullable<typeof c> => c !== undefined)
+      .map((c) => ({
+        projectId,
+        clusterId: c.id,
+        template: c.tokens.join(' '),
+        count: c.count,
+        firstSeen: new Date(c.firstSeen),
+        lastSeen: new Date(c.lastSeen),
+        examples: c.examples.map((e) => e.slice(0, 1000)),
+      }));
+    if (rows.length) await m.upsert(LogTemplateEntity, rows, ['projectId', 'clusterId']);
+  }
+}
