@@ -17,7 +17,9 @@ export class ProjectsService {
   ) {}
 
   async create(userId: string, dto: CreateProjectDto): Promise<ProjectResponse> {
-    const settings = dto.correlation_window_minutes ? { correlation_window_s: dto.correlation_window_minutes * 60 } : {};
+    const settings = dto.correlation_window_minutes
+      ? { correlation_window_s: dto.correlation_window_minutes * 60 }
+      : {};
     const p = await this.projects.save(
       this.projects.create({ name: dto.name, description: dto.description ?? null, userId, settings }),
     );
