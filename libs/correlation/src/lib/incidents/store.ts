@@ -31,11 +31,19 @@ export class MemoryStore implements CorrelationStore {
   private readonly signals = new Set<string>();
   private seq = 0;
 
-  constructor(private readonly prefix = 'id') {}
+  /** `makeId` gives new alert and incident ids (default: "id-1", "id-2", …). */
+  constructor(private readonly makeId?: () => string) {}
 
   newId(): string {
+    if (this.makeId) return this.makeId();
     this.seq += 1;
-    return `${this.prefix}-${this.seq}`;
+    return `id-${this.seq}`;
+  }
+
+  /** Puts rows read elsewhere without counting them as changes. */
+  load(alerts: AlertState[], incidents: IncidentState[]): void {
+    for (const a of alerts) MemoryStore.prototype.putAlert.call(this, a);
+    for (const i of incidents) MemoryStore.prototype.putIncident.call(this, i);
   }
   hasSignal(key: string): boolean {
     return this.signals.has(key);
