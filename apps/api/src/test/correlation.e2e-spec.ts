@@ -78,6 +78,15 @@ describe('correlation on PostgreSQL (e2e)', () => {
       key_spans: { 'service:checkout': [at(0), at(4)] },
     });
     expect(detail.body.logs_json).toHaveLength(4);
+    expect(detail.body.templates.length).toBeGreaterThan(0);
+    expect(detail.body.templates[0]).toMatchObject({
+      id: expect.stringMatching(/^t\d+$/),
+      count: expect.any(Number),
+      examples: expect.any(Array),
+    });
+    expect(detail.body.templates.map((x: { template: string }) => x.template)).toContain(
+      'Back-off restarting failed container <*> in pod <*>',
+    );
     expect(detail.body.logs_json[0]).toMatchObject({ source: 'sentry', at: at(4) });
     const c = await counts(projectId);
     expect(c).toMatchObject({ signals: 5, alerts: 4, incidents: 2, open: 2 });

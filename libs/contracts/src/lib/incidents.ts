@@ -73,6 +73,19 @@ export interface CorrelationData {
   window_s?: number;
 }
 
+/** A log template seen in the incident's signals (the miner's cluster). */
+export interface LogTemplate {
+  id: string;
+  template: string;
+  /** Messages of the project that matched it. */
+  count: number;
+  /** Member alerts of this incident that showed it. */
+  alerts: number;
+  examples: string[];
+  first_seen: string;
+  last_seen: string;
+}
+
 export interface IncidentDetail extends IncidentSummary {
   logs_json: IncidentLogLine[];
   correlation_data: CorrelationData;
@@ -80,6 +93,7 @@ export interface IncidentDetail extends IncidentSummary {
   resolved_at: string | null;
   previous_incident_id: string | null;
   alerts: IncidentMember[];
+  templates: LogTemplate[];
 }
 
 export interface ListIncidentsQuery {

@@ -1,9 +1,15 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { Brackets, Repository } from 'typeorm';
+import { Brackets, In, Repository } from 'typeorm';
 import { NotFoundError } from '../../common/errors';
 import { ProjectsService } from '../projects/projects.service';
-import { IncidentDetailResponse, IncidentMemberResponse, IncidentSummaryResponse } from './dto/incident.response';
+import {
+  IncidentDetailResponse,
+  IncidentMemberResponse,
+  IncidentSummaryResponse,
+  LogTemplateResponse,
+} from './dto/incident.response';
+import { LogTemplateEntity } from './entities/log-template.entity';
 import { ListIncidentsQueryDto } from './dto/list-incidents.query';
 import { IncidentAlertEntity } from './entities/incident-alert.entity';
 import { IncidentEntity } from './entities/incident.entity';
@@ -43,6 +49,7 @@ export class IncidentsService {
     private readonly incidents: Repository<IncidentEntity>,
     @InjectRepository(IncidentAlertEntity)
     private readonly members: Repository<IncidentAlertEntity>,
+    @InjectRepository(LogTemplateEntity) private readonly templates: Repository<LogTemplateEntity>,
     private readonly projects: ProjectsService,
     private readonly lifecycle: IncidentLifecycle,
   ) {}
@@ -108,6 +115,27 @@ export class IncidentsService {
     const alerts = members
       .filter((m) => m.alert)
       .map((m) => IncidentMemberResponse.from(m.alert as NonNullable<typeof m.alert>, m.reason));
-    return IncidentDetailResponse.detail(incident, alerts);
+    return IncidentDetailResponse.detail(incident, alerts, await this.templatesOf(incident));
+  }
+
+  /** The log templates the incident's members showed, most frequent first. */
+  private async templatesOf(incident: IncidentEntity): Promise<LogTemplateResponse[]> {
+    const perAlert = incident.correlationData.templates ?? {};
+    const ids = Object.keys(perAlert)
+      .map((t) => Number(t.slice(1)))
+      .filter((n) => Number.isInteger(n));
+    if (ids.length === 0) return [];
+    const rows = await this.templates.find({ where: { projectId: incident.projectId, clusterId: In(ids) } });
+    return rows
+      .map((r) => ({
+        id: `t${r.clusterId}`,
+        template: r.template,
+        count: r.count,
+        alerts: perAlert[`t${r.clusterId}`] ?? 0,
+        examples: r.examples,
+        first_seen: r.firstSeen.toISOString(),
+        last_seen: r.lastSeen.toISOString(),
+      }))
+      .sort((a, b) => b.alerts - a.alerts || b.count - a.count);
   }
 }

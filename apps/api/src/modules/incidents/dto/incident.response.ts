@@ -9,6 +9,7 @@ import {
   IncidentLogLine,
   IncidentMember,
   IncidentStatus,
+  LogTemplate,
   IncidentSummary,
   MembershipReason,
   SEVERITIES,
@@ -97,6 +98,16 @@ export class IncidentMemberResponse implements IncidentMember {
   }
 }
 
+export class LogTemplateResponse implements LogTemplate {
+  @ApiProperty({ example: 't12' }) id!: string;
+  @ApiProperty({ example: 'Back-off restarting failed container <*> in pod <*>' }) template!: string;
+  @ApiProperty() count!: number;
+  @ApiProperty({ description: 'Member alerts of this incident that showed it' }) alerts!: number;
+  @ApiProperty({ type: [String] }) examples!: string[];
+  @ApiProperty({ format: 'date-time' }) first_seen!: string;
+  @ApiProperty({ format: 'date-time' }) last_seen!: string;
+}
+
 export class IncidentDetailResponse extends IncidentSummaryResponse implements IncidentDetail {
   @ApiProperty({ type: 'array', items: { type: 'object' } })
   logs_json!: IncidentLogLine[];
@@ -110,8 +121,14 @@ export class IncidentDetailResponse extends IncidentSummaryResponse implements I
   previous_incident_id!: string | null;
   @ApiProperty({ type: [IncidentMemberResponse] })
   alerts!: IncidentMemberResponse[];
+  @ApiProperty({ type: [LogTemplateResponse], description: "Log templates of the members' signals" })
+  templates!: LogTemplateResponse[];
 
-  static detail(i: IncidentEntity, alerts: IncidentMemberResponse[]): IncidentDetailResponse {
+  static detail(
+    i: IncidentEntity,
+    alerts: IncidentMemberResponse[],
+    templates: LogTemplateResponse[] = [],
+  ): IncidentDetailResponse {
     return {
       ...IncidentSummaryResponse.from(i),
       logs_json: i.logsJson,
@@ -120,6 +137,7 @@ export class IncidentDetailResponse extends IncidentSummaryResponse implements I
       resolved_at: i.resolvedAt?.toISOString() ?? null,
       previous_incident_id: i.previousIncidentId,
       alerts,
+      templates,
     };
   }
 }
