@@ -77,6 +77,7 @@ describe('correlation on PostgreSQL (e2e)', () => {
       window_s: 600,
       key_spans: { 'service:checkout': [at(0), at(4)] },
     });
+    for (const a of detail.body.alerts) expect(detail.body.correlation_data.reasons[a.id]).toEqual(a.reason);
     expect(detail.body.logs_json).toHaveLength(4);
     expect(detail.body.templates.length).toBeGreaterThan(0);
     expect(detail.body.templates[0]).toMatchObject({

@@ -71,6 +71,8 @@ export interface CorrelationData {
   merged_into?: string | null;
   /** The correlation window in force, seconds. */
   window_s?: number;
+  /** Why each member alert (by id) belongs here; the same as alerts[].reason. */
+  reasons?: Record<string, MembershipReason>;
 }
 
 /** A log template seen in the incident's signals (the miner's cluster). */

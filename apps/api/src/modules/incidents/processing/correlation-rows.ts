@@ -97,6 +97,7 @@ export function incidentToRow(
     context: i.context,
     templates: i.templates,
     merged_into: i.mergedInto,
+    reasons: Object.fromEntries(i.memberIds.map((id) => [id, i.reasons[id]]).filter(([, r]) => r)),
     window_s: windowS,
   };
   return {
