@@ -1,9 +1,15 @@
 import { Init1795570333641 } from './1795570333641-Init';
 import { IncidentTitleSearch1795570400000 } from './1795570400000-IncidentTitleSearch';
 import { Correlation1795572077731 } from './1795572077731-Correlation';
+import { Ingestion1795572684458 } from './1795572684458-Ingestion';
 
 /**
  * Every migration, in order. The api is bundled, so migrations are listed here rather than found
  * by a glob: after `npm run migration:generate -- migrations/<Name>`, add the new class below.
  */
-export const MIGRATIONS = [Init1795570333641, IncidentTitleSearch1795570400000, Correlation1795572077731];
+export const MIGRATIONS = [
+  Init1795570333641,
+  IncidentTitleSearch1795570400000,
+  Correlation1795572077731,
+  Ingestion1795572684458,
+];

@@ -17,10 +17,13 @@ import { AccountsModule } from './modules/accounts/accounts.module';
 import { AuthModule } from './modules/auth/auth.module';
 import { IncidentsModule } from './modules/incidents/incidents.module';
 import { ProjectsModule } from './modules/projects/projects.module';
+import { OutboundOverrides, WebhooksModule } from './modules/webhooks/webhooks.module';
 
 export interface AppOptions {
   /** Where log lines go (stdout by default); tests pass a stream to read them. */
   logStream?: DestinationStream;
+  /** Stand-ins for AWS endpoints, for tests only. */
+  outbound?: OutboundOverrides;
 }
 
 /** Composition only: which modules make MOZAIC, configured from the validated config. */
@@ -53,6 +56,7 @@ export class AppModule {
         ProjectsModule,
         AccountsModule,
         IncidentsModule,
+        WebhooksModule.forRoot(config, options.outbound),
         ...web,
       ],
       providers: [{ provide: APP_FILTER, useClass: AllExceptionsFilter }],

@@ -27,6 +27,8 @@ export async function createApp(config: AppConfig, options: AppOptions = {}): Pr
   app.use(cookieParser());
   app.useBodyParser('json', { limit: config.bodyLimit });
   app.useBodyParser('urlencoded', { limit: config.bodyLimit, extended: false });
+  // SNS posts JSON as text/plain: keep it as text, with the raw bytes, for the webhook intake.
+  app.useBodyParser('text', { limit: config.bodyLimit, type: 'text/plain' });
   if (config.corsOrigins.length) {
     app.enableCors({
       origin: config.corsOrigins.includes('*') ? true : config.corsOrigins,

@@ -5,3 +5,4 @@ export * from './lib/accounts';
 export * from './lib/incidents';
 export * from './lib/signals';
 export * from './lib/pagination';
+export * from './lib/webhooks';

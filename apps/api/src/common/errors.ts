@@ -37,3 +37,7 @@ export class RateLimitedError extends DomainError {
 export class UnavailableError extends DomainError {
   readonly status = 503;
 }
+
+export class UnsupportedMediaTypeError extends DomainError {
+  readonly status = 415;
+}

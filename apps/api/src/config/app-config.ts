@@ -16,6 +16,8 @@ export interface AppConfig {
   trustProxy: boolean;
   loginRateLimit: { perIp: number; perEmail: number; windowSeconds: number };
   webDist: string | null;
+  /** Consume queued work in this process (BullMQ workers, sweepers); worker.ts always does. */
+  runWorkers: boolean;
 }
 
 export class ConfigError extends Error {
@@ -113,6 +115,7 @@ export function parseConfig(env: Env): AppConfig {
       windowSeconds: int('LOGIN_RATE_LIMIT_WINDOW_SECONDS', 300, 1, 86400),
     },
     webDist: str('WEB_DIST') ?? null,
+    runWorkers: bool('RUN_WORKERS', true),
   };
   if (problems.length) throw new ConfigError(problems);
   return config;

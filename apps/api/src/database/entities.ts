@@ -6,6 +6,8 @@ import { IncidentAlertEntity } from '../modules/incidents/entities/incident-aler
 import { IncidentEntity } from '../modules/incidents/entities/incident.entity';
 import { SignalEntity } from '../modules/incidents/entities/signal.entity';
 import { LogTemplateEntity } from '../modules/incidents/entities/log-template.entity';
+import { InboundEventEntity } from '../modules/webhooks/entities/inbound-event.entity';
+import { ProjectWebhookEntity } from '../modules/webhooks/entities/project-webhook.entity';
 import { ProjectEntity } from '../modules/projects/entities/project.entity';
 
 /** Every entity, listed explicitly: the api is bundled, so globs cannot find them. */
@@ -19,4 +21,6 @@ export const ENTITIES = [
   IncidentAlertEntity,
   SignalEntity,
   LogTemplateEntity,
+  InboundEventEntity,
+  ProjectWebhookEntity,
 ];

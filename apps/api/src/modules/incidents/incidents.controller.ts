@@ -1,17 +1,38 @@
-import { Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiHeader, ApiResponse, ApiTags } from '@nestjs/swagger';
-import { Response } from 'express';
+import { Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query, Req, Res } from '@nestjs/common';
+import { ApiBearerAuth, ApiHeader, ApiOperation, ApiProduces, ApiResponse, ApiTags } from '@nestjs/swagger';
+import { Request, Response } from 'express';
 import { NEXT_CURSOR_HEADER } from '@mozaic/contracts';
 import { AuthUser, CurrentUser } from '../../common/decorators/current-user.decorator';
 import { IncidentDetailResponse, IncidentSummaryResponse } from './dto/incident.response';
 import { ListIncidentsQueryDto } from './dto/list-incidents.query';
 import { IncidentsService } from './incidents.service';
+import { IncidentStream } from './incident-stream';
+import { IncidentStreamQuery } from './dto/stream.query';
 
 @ApiTags('incidents')
 @ApiBearerAuth()
 @Controller('incidents')
 export class IncidentsController {
-  constructor(private readonly incidents: IncidentsService) {}
+  constructor(
+    private readonly incidents: IncidentsService,
+    private readonly live: IncidentStream,
+  ) {}
+
+  /** Declared before ':incident_id' so that "stream" is not taken for an id. */
+  @Get('stream')
+  @ApiOperation({
+    summary: 'Server-Sent Events: an "incident" event with the summary of each created or changed incident',
+  })
+  @ApiProduces('text/event-stream')
+  @ApiResponse({ status: 200, description: 'text/event-stream' })
+  stream(
+    @CurrentUser() user: AuthUser,
+    @Query() q: IncidentStreamQuery,
+    @Req() req: Request,
+    @Res() res: Response,
+  ): Promise<void> {
+    return this.live.open(user.id, q.project_id, req, res);
+  }
 
   @Get('project/:project_id')
   @ApiResponse({

@@ -7,8 +7,10 @@ import { IncidentEntity } from './entities/incident.entity';
 import { SignalEntity } from './entities/signal.entity';
 import { IncidentsController } from './incidents.controller';
 import { IncidentsService } from './incidents.service';
+import { IncidentStream } from './incident-stream';
 import { LogTemplateEntity } from './entities/log-template.entity';
 import { CorrelationRepository } from './processing/correlation.repository';
+import { IncidentEvents } from './processing/incident-events';
 import { IncidentLifecycle } from './processing/incident-lifecycle.service';
 import { IncidentSweeper } from './processing/incident-sweeper';
 import { SignalProcessor } from './processing/signal-processor.service';
@@ -27,7 +29,9 @@ import { TemplateStore } from './processing/template-store';
     SignalProcessor,
     IncidentLifecycle,
     IncidentSweeper,
+    IncidentEvents,
+    IncidentStream,
   ],
-  exports: [IncidentsService, SignalProcessor],
+  exports: [IncidentsService, SignalProcessor, IncidentEvents],
 })
 export class IncidentsModule {}

@@ -29,10 +29,9 @@ export class SignalProcessor {
   ) {}
 
   async process(projectId: string, signals: Signal[]): Promise<ProcessResult> {
-    if (signals.length === 0) return { outcomes: [], incidentIds: [] };
     for (let attempt = 1; ; attempt++) {
       try {
-        return await this.db.transaction((m) => this.run(m, projectId, signals));
+        return await this.db.transaction((m) => this.processIn(m, projectId, signals));
       } catch (e) {
         const code = e instanceof QueryFailedError ? (e.driverError as { code?: string }).code : undefined;
         if (code !== UNIQUE_VIOLATION || attempt >= 3) throw e;
@@ -40,7 +39,9 @@ export class SignalProcessor {
     }
   }
 
-  private async run(m: EntityManager, projectId: string, signals: Signal[]): Promise<ProcessResult> {
+  /** The same within a caller's transaction (the ingest worker marks its delivery in it too). */
+  async processIn(m: EntityManager, projectId: string, signals: Signal[]): Promise<ProcessResult> {
+    if (signals.length === 0) return { outcomes: [], incidentIds: [] };
     const windowS = await this.repo.lockProject(m, projectId);
     const miner = await this.templates.load(m, projectId);
     const clusterIds = signals.map((s) => miner.addId(s.message || s.title, Date.parse(s.occurredAt)));

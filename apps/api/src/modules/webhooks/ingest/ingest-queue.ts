@@ -1,0 +1,13 @@
+/**
+ * Distributes stored deliveries to workers. It carries ids only: the inbound_events row is the
+ * truth, so a lost enqueue is caught by the sweeper and a repeated one is harmless.
+ */
+export abstract class IngestQueue {
+  /** Fire-and-forget: never blocks or fails the acknowledgement. */
+  abstract enqueue(eventId: string): void;
+  /** For a replay: forget any finished job of this id, then enqueue. */
+  abstract requeue(eventId: string): Promise<void>;
+}
+
+export const INGEST_QUEUE = 'ingest';
+export const MAX_ATTEMPTS = 5;

@@ -1,0 +1,117 @@
+import { Injectable } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import { randomBytes, timingSafeEqual } from 'node:crypto';
+import { Repository } from 'typeorm';
+import { CredentialCipher } from '../../common/crypto/credential-cipher';
+import { ProjectsService } from '../projects/projects.service';
+import { AccountConnectionEntity } from '../accounts/entities/account-connection.entity';
+import { UpdateWebhookSettingsDto, WebhookSettingsResponse, WebhookTokenResponse } from './dto/webhook-settings.dto';
+import { ProjectWebhookEntity } from './entities/project-webhook.entity';
+import { sha256Hex } from './verifiers/hmac';
+
+export const WEBHOOK_SOURCES = ['sentry', 'cloudwatch', 'alertmanager', 'grafana'] as const;
+export type WebhookSource = (typeof WEBHOOK_SOURCES)[number];
+
+/** The secrets a delivery is checked against, decrypted for the request at hand only. */
+export interface WebhookSecrets {
+  tokenHash: string | null;
+  sentrySecret: string | null;
+  grafanaSecret: string | null;
+  snsTopicArns: string[];
+}
+
+/** A project's webhook token and secrets: generated, rotatable, the token shown once in full. */
+@Injectable()
+export class WebhookSettingsService {
+  constructor(
+    @InjectRepository(ProjectWebhookEntity) private readonly settings: Repository<ProjectWebhookEntity>,
+    @InjectRepository(AccountConnectionEntity) private readonly accounts: Repository<AccountConnectionEntity>,
+    private readonly projects: ProjectsService,
+    private readonly cipher: CredentialCipher,
+  ) {}
+
+  async describe(userId: string, projectId: string, baseUrl: string): Promise<WebhookSettingsResponse> {
+    await this.projects.findOwned(userId, projectId);
+    const row = await this.settings.findOne({ where: { projectId } });
+    const url = (source: WebhookSource) => `${baseUrl}/webhooks/${source}/${projectId}`;
+    return {
+      project_id: projectId,
+      urls: {
+        sentry: url('sentry'),
+        cloudwatch: url('cloudwatch'),
+        alertmanager: url('alertmanager'),
+        grafana: url('grafana'),
+      },
+      token_hint: row?.tokenHint ?? null,
+      token_created_at: row?.tokenCreatedAt?.toISOString() ?? null,
+      sentry_secret_set: Boolean(row?.sentrySecretEncrypted),
+      grafana_secret_set: Boolean(row?.grafanaSecretEncrypted),
+      sns_topic_arns: row?.snsTopicArns ?? [],
+    };
+  }
+
+  /** A new token replaces the old one at once; this answer is the only time it is shown. */
+  async rotateToken(userId: string, projectId: string): Promise<WebhookTokenResponse> {
+    await this.projects.findOwned(userId, projectId);
+    const token = `mzk_${randomBytes(32).toString('base64url')}`;
+    const now = new Date();
+    await this.settings.upsert(
+      { projectId, tokenHash: sha256Hex(token), tokenHint: `••••${token.slice(-4)}`, tokenCreatedAt: now },
+      ['projectId'],
+    );
+    return { token, token_hint: `••••${token.slice(-4)}`, created_at: now.toISOString() };
+  }
+
+  async update(
+    userId: string,
+    projectId: string,
+    dto: UpdateWebhookSettingsDto,
+    baseUrl: string,
+  ): Promise<WebhookSettingsResponse> {
+    await this.projects.findOwned(userId, projectId);
+    const patch: Partial<ProjectWebhookEntity> = { projectId };
+    if (dto.sentry_client_secret !== undefined)
+      patch.sentrySecretEncrypted = dto.sentry_client_secret
+        ? this.cipher.encrypt({ s: dto.sentry_client_secret })
+        : null;
+    if (dto.grafana_secret !== undefined)
+      patch.grafanaSecretEncrypted = dto.grafana_secret ? this.cipher.encrypt({ s: dto.grafana_secret }) : null;
+    if (dto.sns_topic_arns !== undefined) patch.snsTopicArns = [...new Set(dto.sns_topic_arns)];
+    await this.settings.upsert(patch, ['projectId']);
+    return this.describe(userId, projectId, baseUrl);
+  }
+
+  /** For the intake: the project's secrets, or null when the project does not exist. */
+  async secretsFor(projectId: string): Promise<WebhookSecrets | null> {
+    const rows: Array<{ id: string }> = await this.settings.query('SELECT id FROM projects WHERE id = $1', [projectId]);
+    if (rows.length === 0) return null;
+    const row = await this.settings.findOne({ where: { projectId } });
+    let sentrySecret = row?.sentrySecretEncrypted
+      ? this.cipher.decrypt<{ s: string }>(row.sentrySecretEncrypted).s
+      : null;
+    if (!sentrySecret) {
+      // Else the client secret of a connected Sentry account of the project.
+      const acct = await this.accounts.findOne({
+        where: { projectId, serviceType: 'sentry' },
+        order: { createdAt: 'ASC' },
+      });
+      sentrySecret = acct
+        ? (this.cipher.decrypt<{ client_secret?: string }>(acct.credentialsEncrypted).client_secret ?? null)
+        : null;
+    }
+    return {
+      tokenHash: row?.tokenHash ?? null,
+      sentrySecret,
+      grafanaSecret: row?.grafanaSecretEncrypted
+        ? this.cipher.decrypt<{ s: string }>(row.grafanaSecretEncrypted).s
+        : null,
+      snsTopicArns: row?.snsTopicArns ?? [],
+    };
+  }
+}
+
+/** Whether a presented token matches the stored hash, in constant time. */
+export function tokenMatches(presented: string | undefined, hash: string | null): boolean {
+  if (!presented || !hash) return false;
+  return timingSafeEqual(Buffer.from(sha256Hex(presented)), Buffer.from(hash));
+}

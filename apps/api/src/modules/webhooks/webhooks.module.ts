@@ -1,0 +1,80 @@
+import { BullModule } from '@nestjs/bullmq';
+import { DynamicModule, Module, Provider } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { AppConfig } from '../../config/app-config';
+import { AccountConnectionEntity } from '../accounts/entities/account-connection.entity';
+import { IncidentsModule } from '../incidents/incidents.module';
+import { ProjectsModule } from '../projects/projects.module';
+import { InboundEventEntity } from './entities/inbound-event.entity';
+import { ProjectWebhookEntity } from './entities/project-webhook.entity';
+import { InboundEventsController } from './inbound-events.controller';
+import { InboundEventsService } from './inbound-events.service';
+import { BullIngestQueue, IngestConsumer } from './ingest/bull-ingest-queue';
+import { EventSweeper } from './ingest/event-sweeper';
+import { InProcessIngestQueue } from './ingest/in-process-ingest-queue';
+import { INGEST_QUEUE, IngestQueue } from './ingest/ingest-queue';
+import { IngestWorker } from './ingest/ingest-worker';
+import { HttpsSnsSubscriptionConfirmer, SnsSubscriptionConfirmer } from './ingest/sns-subscription';
+import { redisOptions } from './redis-connection';
+import {
+  HttpsSnsCertFetcher,
+  SNS_VERIFY_OPTIONS,
+  SnsCertFetcher,
+  SnsVerifier,
+  SnsVerifyOptions,
+} from './verifiers/sns.verifier';
+import { WebhookIntake } from './webhook-intake.service';
+import { WebhookSettingsController } from './webhook-settings.controller';
+import { WebhookSettingsService } from './webhook-settings.service';
+import { WebhookVerifier } from './webhook-verifier';
+import { WebhooksController } from './webhooks.controller';
+
+/** What reaches out of the process (AWS): replaceable for tests that speak to local peers. */
+export interface OutboundOverrides {
+  snsCertFetcher?: SnsCertFetcher;
+  snsConfirmer?: SnsSubscriptionConfirmer;
+  snsVerify?: SnsVerifyOptions;
+}
+
+/**
+ * Webhooks in, deliveries stored, work distributed: through BullMQ when REDIS_URL is set (workers
+ * here unless RUN_WORKERS=false, and in worker.ts), else through the in-process driver.
+ */
+@Module({})
+export class WebhooksModule {
+  static forRoot(config: AppConfig, outbound: OutboundOverrides = {}): DynamicModule {
+    const redis = config.redisUrl ? redisOptions(config.redisUrl) : null;
+    const queue: Provider[] = redis
+      ? [{ provide: IngestQueue, useClass: BullIngestQueue }, ...(config.runWorkers ? [IngestConsumer] : [])]
+      : [{ provide: IngestQueue, useClass: InProcessIngestQueue }];
+    return {
+      module: WebhooksModule,
+      imports: [
+        TypeOrmModule.forFeature([InboundEventEntity, ProjectWebhookEntity, AccountConnectionEntity]),
+        ProjectsModule,
+        IncidentsModule,
+        ...(redis
+          ? [
+              BullModule.forRoot({ connection: { ...redis, maxRetriesPerRequest: null } }),
+              // The producer fails fast while Redis is away (the sweeper enqueues later): acks never wait.
+              BullModule.registerQueue({ name: INGEST_QUEUE, connection: { ...redis, enableOfflineQueue: false } }),
+            ]
+          : []),
+      ],
+      controllers: [WebhooksController, WebhookSettingsController, InboundEventsController],
+      providers: [
+        WebhookIntake,
+        WebhookVerifier,
+        WebhookSettingsService,
+        InboundEventsService,
+        IngestWorker,
+        SnsVerifier,
+        ...queue,
+        ...(config.runWorkers || !redis ? [EventSweeper] : []),
+        { provide: SnsCertFetcher, useValue: outbound.snsCertFetcher ?? new HttpsSnsCertFetcher() },
+        { provide: SnsSubscriptionConfirmer, useValue: outbound.snsConfirmer ?? new HttpsSnsSubscriptionConfirmer() },
+        { provide: SNS_VERIFY_OPTIONS, useValue: outbound.snsVerify ?? {} },
+      ],
+    };
+  }
+}
