@@ -3,6 +3,7 @@ import { Writable } from 'node:stream';
 import request from 'supertest';
 import { AppConfig, parseConfig } from '../config/app-config';
 import { createApp } from '../create-app';
+import { OutboundOverrides } from '../modules/webhooks/webhooks.module';
 
 export const TEST_SECRET_KEY = 'test-secret-key-that-is-long-enough-0123456789';
 export const TEST_ENCRYPTION_KEY = 'cw_0x689RpI-jtRR7oE8h_eQsKImvJapLeSbXpwF4e4=';
@@ -17,7 +18,7 @@ export interface TestApp {
 }
 
 /** Boots the real app on the run's test database; env overrides change single settings. */
-export async function createTestApp(env: Record<string, string> = {}): Promise<TestApp> {
+export async function createTestApp(env: Record<string, string> = {}, outbound?: OutboundOverrides): Promise<TestApp> {
   const dbUrl = process.env['TEST_DATABASE_URL'];
   if (!dbUrl) throw new Error('TEST_DATABASE_URL is not set: the jest global setup did not run');
   const config = parseConfig({
@@ -37,7 +38,7 @@ export async function createTestApp(env: Record<string, string> = {}): Promise<T
       cb();
     },
   });
-  const app = await createApp(config, { logStream });
+  const app = await createApp(config, { logStream, outbound });
   await app.init();
   const server = app.getHttpServer();
   return {
