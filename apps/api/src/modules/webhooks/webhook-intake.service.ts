@@ -1,8 +1,9 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { WebhookAck } from '@mozaic/contracts';
 import { DataSource, QueryFailedError } from 'typeorm';
-import { DomainError, NotFoundError, UnavailableError } from '../../common/errors';
+import { DomainError, InvalidInputError, NotFoundError, UnavailableError } from '../../common/errors';
+import { cleanText } from '../../common/json/clean';
 import { IngestQueue } from './ingest/ingest-queue';
 import { Delivery, WebhookVerifier } from './webhook-verifier';
 import { WebhookSettingsService, WebhookSource } from './webhook-settings.service';
@@ -26,6 +27,8 @@ const AUDIT_HEADERS = [
  */
 @Injectable()
 export class WebhookIntake {
+  private readonly logger = new Logger(WebhookIntake.name);
+
   constructor(
     @InjectDataSource() private readonly db: DataSource,
     private readonly settings: WebhookSettingsService,
@@ -40,7 +43,7 @@ export class WebhookIntake {
     const headers: Record<string, string> = {};
     for (const h of AUDIT_HEADERS) {
       const v = delivery.headers[h];
-      if (typeof v === 'string') headers[h] = v.slice(0, 500);
+      if (typeof v === 'string') headers[h] = cleanText(v.slice(0, 500));
     }
     const inserted: Array<{ id: string }> = await this.guard(() =>
       this.db.query(
@@ -48,7 +51,14 @@ export class WebhookIntake {
          VALUES ($1, $2, $3, $4, $5, $6)
          ON CONFLICT (project_id, source, dedup_key) DO NOTHING
          RETURNING id`,
-        [projectId, source, verified.kind, verified.dedupKey, headers, delivery.raw.toString('utf8')],
+        [
+          projectId,
+          source,
+          verified.kind === null ? null : cleanText(verified.kind),
+          verified.dedupKey,
+          headers,
+          delivery.raw.toString('utf8'),
+        ],
       ),
     );
     if (inserted.length) {
@@ -71,8 +81,13 @@ export class WebhookIntake {
       return await fn();
     } catch (e) {
       if (e instanceof DomainError) throw e;
-      if (e instanceof QueryFailedError && /invalid input syntax for type uuid/.test(e.message))
-        throw new NotFoundError('Project');
+      if (e instanceof QueryFailedError) {
+        const code = (e.driverError as { code?: string }).code ?? '';
+        if (/invalid input syntax for type uuid/.test(e.message)) throw new NotFoundError('Project');
+        // Class 22: the data itself (e.g. a NUL byte) cannot be stored; resending will not help.
+        if (code.startsWith('22')) throw new InvalidInputError('The body contains characters that cannot be stored');
+      }
+      this.logger.warn({ err: e }, 'webhook storage failed');
       throw new UnavailableError('Storage is unavailable; retry later');
     }
   }

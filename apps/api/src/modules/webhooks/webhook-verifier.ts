@@ -103,14 +103,21 @@ export class WebhookVerifier {
       if (!tokenMatches(presentedToken(d), s.tokenHash)) throw new AuthenticationError('The webhook token is required');
       if (str(body, 'detail-type') !== 'CloudWatch Alarm State Change')
         throw new InvalidInputError('Only "CloudWatch Alarm State Change" events are accepted');
-      return { dedupKey: `eb:${str(body, 'id') ?? sha256Hex(d.raw)}`.slice(0, 128), kind: 'EventBridge' };
+      const id = str(body, 'id');
+      return {
+        dedupKey: id && /^[A-Za-z0-9-]{1,100}$/.test(id) ? `eb:${id}` : `sha:${sha256Hex(d.raw)}`,
+        kind: 'EventBridge',
+      };
     }
     const msg = parseSnsMessage(body);
     await this.sns.verify(msg);
     if (!s.snsTopicArns.includes(msg.TopicArn)) {
       throw new AuthenticationError(`Topic ${msg.TopicArn} is not in this project's SNS allow-list`);
     }
-    return { dedupKey: `sns:${msg.MessageId}`.slice(0, 128), kind: msg.Type };
+    return {
+      dedupKey: /^[A-Za-z0-9-]{1,100}$/.test(msg.MessageId) ? `sns:${msg.MessageId}` : `sha:${sha256Hex(d.raw)}`,
+      kind: msg.Type,
+    };
   }
 
   private alerting(source: 'alertmanager' | 'grafana', d: Delivery, s: WebhookSecrets): Verified {

@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { Correlator, CorrelationOutcome, DEFAULT_OPTIONS, fingerprint, signalKey } from '@mozaic/correlation';
 import { Signal } from '@mozaic/contracts';
 import { DataSource, EntityManager, QueryFailedError } from 'typeorm';
+import { cleanJson } from '../../../common/json/clean';
 import { SignalEntity } from '../entities/signal.entity';
 import { CorrelationRepository, LogLines } from './correlation.repository';
 import { TemplateStore } from './template-store';
@@ -40,8 +41,9 @@ export class SignalProcessor {
   }
 
   /** The same within a caller's transaction (the ingest worker marks its delivery in it too). */
-  async processIn(m: EntityManager, projectId: string, signals: Signal[]): Promise<ProcessResult> {
-    if (signals.length === 0) return { outcomes: [], incidentIds: [] };
+  async processIn(m: EntityManager, projectId: string, input: Signal[]): Promise<ProcessResult> {
+    if (input.length === 0) return { outcomes: [], incidentIds: [] };
+    const signals = input.map((s) => cleanJson(s));
     const windowS = await this.repo.lockProject(m, projectId);
     const miner = await this.templates.load(m, projectId);
     const clusterIds = signals.map((s) => miner.addId(s.message || s.title, Date.parse(s.occurredAt)));
