@@ -1,4 +1,5 @@
 /** NUL and lone UTF-16 surrogates: PostgreSQL text and jsonb cannot hold them. */
+// eslint-disable-next-line no-control-regex -- matching NUL is the point
 const UNSTORABLE = /\u0000|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
 
 export function cleanText(s: string): string {

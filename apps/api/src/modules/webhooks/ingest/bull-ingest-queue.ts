@@ -1,5 +1,5 @@
 import { InjectQueue, OnWorkerEvent, Processor, WorkerHost } from '@nestjs/bullmq';
-import { Injectable } from '@nestjs/common';
+import { Injectable, Logger } from '@nestjs/common';
 import { Job, Queue } from 'bullmq';
 import { IngestWorker } from './ingest-worker';
 import { INGEST_QUEUE, IngestQueue, MAX_ATTEMPTS } from './ingest-queue';
@@ -11,8 +11,19 @@ interface IngestJob {
 /** BullMQ producer: jobId = delivery id, exponential backoff; a Redis outage only delays. */
 @Injectable()
 export class BullIngestQueue extends IngestQueue {
+  private readonly logger = new Logger(BullIngestQueue.name);
+  private lastComplaint = 0;
+
   constructor(@InjectQueue(INGEST_QUEUE) private readonly queue: Queue<IngestJob>) {
     super();
+    // Without a listener an 'error' event would throw; Redis being away is expected and survivable.
+    this.queue.on('error', (e) => this.complain(e));
+  }
+
+  private complain(e: Error): void {
+    if (Date.now() - this.lastComplaint < 10_000) return;
+    this.lastComplaint = Date.now();
+    this.logger.warn({ err: e.message }, 'ingest queue: Redis unavailable; deliveries stay stored and are swept later');
   }
 
   enqueue(eventId: string): void {
@@ -46,6 +57,11 @@ export class IngestConsumer extends WorkerHost {
 
   async process(job: Job<IngestJob>): Promise<string> {
     return this.ingest.handle(job.data.eventId);
+  }
+
+  @OnWorkerEvent('error')
+  onError(): void {
+    // The worker reconnects by itself; the producer side logs the outage.
   }
 
   @OnWorkerEvent('failed')
