@@ -23,7 +23,9 @@ export function incidentSubject(incident: IncidentState, members: AlertState[]):
  * Sentry members are counted (events), others listed by label, sources in order of appearance.
  */
 export function incidentTitle(incident: IncidentState, members: AlertState[]): string {
-  const ordered = [...members].sort((a, b) => a.firstSeen - b.firstSeen || a.id.localeCompare(b.id));
+  const ordered = [...members].sort(
+    (a, b) => a.firstSeen - b.firstSeen || a.label.localeCompare(b.label) || a.id.localeCompare(b.id),
+  );
   const parts: string[] = [];
   const bySource = new Map<SignalSource, AlertState[]>();
   for (const a of ordered) {
