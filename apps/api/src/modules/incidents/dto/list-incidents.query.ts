@@ -1,12 +1,11 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
+import { LimitQuery } from '../../../common/dto/page.query';
 import { Transform, Type } from 'class-transformer';
 import { IsIn, IsInt, IsISO8601, IsOptional, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
 import {
-  DEFAULT_PAGE_SIZE,
   INCIDENT_STATUSES,
   IncidentStatus,
   ListIncidentsQuery,
-  MAX_PAGE_SIZE,
   SEVERITIES,
   Severity,
   SIGNAL_SOURCES,
@@ -20,7 +19,7 @@ const toList = ({ value }: { value: unknown }) =>
     .map((v) => v.trim())
     .filter(Boolean);
 
-export class ListIncidentsQueryDto implements ListIncidentsQuery {
+export class ListIncidentsQueryDto extends LimitQuery implements ListIncidentsQuery {
   @ApiPropertyOptional({
     enum: SEVERITIES,
     isArray: true,
@@ -78,18 +77,6 @@ export class ListIncidentsQueryDto implements ListIncidentsQuery {
   @IsString()
   @MaxLength(200)
   q?: string;
-
-  @ApiPropertyOptional({
-    minimum: 1,
-    maximum: MAX_PAGE_SIZE,
-    default: DEFAULT_PAGE_SIZE,
-  })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(MAX_PAGE_SIZE)
-  limit: number = DEFAULT_PAGE_SIZE;
 
   @ApiPropertyOptional({
     description: 'The X-Next-Cursor header of the previous page',
