@@ -157,7 +157,7 @@ describe('correlation scenarios (fixtures → mappers → engine)', () => {
       expect(new Set(outcomes.map((o) => o.incidentId)).size).toBe(1);
       const inc = store.incidents.get(outcomes[0].incidentId as string) as IncidentState;
       expect(inc.severity).toBe('high');
-      expect(inc.title).toBe('payments: OOMKilled + container exited 137 + 1 Sentry error');
+      expect(inc.title).toBe('payments: container exited 137 + OOMKilled + 1 Sentry error');
     });
   });
 
