@@ -1,18 +1,17 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { createHash, randomBytes, randomUUID, timingSafeEqual } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 import { DataSource, EntityManager, IsNull } from 'typeorm';
 import { AppConfig } from '../../config/app-config';
 import { APP_CONFIG } from '../../config/config.module';
 import { AuthenticationError } from '../../common/errors';
+import { matchesDigest, sha256Hex } from '../../common/crypto/digest';
 import { RefreshTokenEntity } from './entities/refresh-token.entity';
 
 export interface IssuedRefreshToken {
   token: string;
   expiresAt: Date;
 }
-
-const sha256 = (s: string) => createHash('sha256').update(s).digest('hex');
 
 /** Issues, rotates and revokes refresh tokens ("<id>.<secret>"; only the secret's hash is kept). */
 @Injectable()
@@ -69,7 +68,7 @@ export class RefreshTokenService {
       m.create(RefreshTokenEntity, {
         userId,
         familyId,
-        tokenHash: sha256(secret),
+        tokenHash: sha256Hex(secret),
         expiresAt,
         rotatedAt: null,
         revokedAt: null,
@@ -86,8 +85,7 @@ export class RefreshTokenService {
       ...(lock ? { lock: { mode: 'pessimistic_write' as const } } : {}),
     });
     if (!row) return null;
-    const ok = timingSafeEqual(Buffer.from(row.tokenHash), Buffer.from(sha256(match[2])));
-    return ok ? row : null;
+    return matchesDigest(match[2], row.tokenHash) ? row : null;
   }
 
   private async revokeFamily(m: EntityManager, familyId: string): Promise<void> {

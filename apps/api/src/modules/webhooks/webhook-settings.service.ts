@@ -1,13 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { randomBytes, timingSafeEqual } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import { Repository } from 'typeorm';
 import { CredentialCipher } from '../../common/crypto/credential-cipher';
 import { ProjectsService } from '../projects/projects.service';
 import { AccountConnectionEntity } from '../accounts/entities/account-connection.entity';
 import { UpdateWebhookSettingsDto, WebhookSettingsResponse, WebhookTokenResponse } from './dto/webhook-settings.dto';
 import { ProjectWebhookEntity } from './entities/project-webhook.entity';
-import { sha256Hex } from './verifiers/hmac';
+import { sha256Hex } from '../../common/crypto/digest';
 
 export const WEBHOOK_SOURCES = ['sentry', 'cloudwatch', 'alertmanager', 'grafana'] as const;
 export type WebhookSource = (typeof WEBHOOK_SOURCES)[number];
@@ -108,10 +108,4 @@ export class WebhookSettingsService {
       snsTopicArns: row?.snsTopicArns ?? [],
     };
   }
-}
-
-/** Whether a presented token matches the stored hash, in constant time. */
-export function tokenMatches(presented: string | undefined, hash: string | null): boolean {
-  if (!presented || !hash) return false;
-  return timingSafeEqual(Buffer.from(sha256Hex(presented)), Buffer.from(hash));
 }

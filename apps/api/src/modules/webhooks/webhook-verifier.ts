@@ -1,10 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { AuthenticationError, InvalidInputError, UnsupportedMediaTypeError } from '../../common/errors';
 import { at, Json, str } from '../../common/json/read';
-import { hmacHex, sameHex, sha256Hex } from './verifiers/hmac';
+import { matchesDigest, sha256Hex } from '../../common/crypto/digest';
+import { hmacHex, sameHex } from './verifiers/hmac';
 import { parseSnsMessage } from './verifiers/sns-message';
 import { SnsVerifier } from './verifiers/sns.verifier';
-import { tokenMatches, WebhookSecrets, WebhookSource } from './webhook-settings.service';
+import { WebhookSecrets, WebhookSource } from './webhook-settings.service';
 
 /** A delivery as it came in: raw bytes, lower-cased headers, the query string. */
 export interface Delivery {
@@ -82,7 +83,7 @@ export class WebhookVerifier {
       if (!Number.isFinite(ts) || Math.abs(Date.now() / 1000 - ts) > MAX_SKEW_S) {
         throw new AuthenticationError('Sentry-Hook-Timestamp is missing or stale');
       }
-    } else if (!tokenMatches(presentedToken(d), s.tokenHash)) {
+    } else if (!matchesDigest(presentedToken(d), s.tokenHash)) {
       // The legacy webhooks plugin cannot sign: it must carry the project's webhook token.
       throw new AuthenticationError('A Sentry-Hook-Signature (or the webhook token) is required');
     }
@@ -100,7 +101,8 @@ export class WebhookVerifier {
     requireObject(body, 'The notification');
     if (str(body, 'detail-type') !== undefined) {
       // EventBridge (API destination): authenticated by the webhook token.
-      if (!tokenMatches(presentedToken(d), s.tokenHash)) throw new AuthenticationError('The webhook token is required');
+      if (!matchesDigest(presentedToken(d), s.tokenHash))
+        throw new AuthenticationError('The webhook token is required');
       if (str(body, 'detail-type') !== 'CloudWatch Alarm State Change')
         throw new InvalidInputError('Only "CloudWatch Alarm State Change" events are accepted');
       const id = str(body, 'id');
@@ -122,7 +124,7 @@ export class WebhookVerifier {
 
   private alerting(source: 'alertmanager' | 'grafana', d: Delivery, s: WebhookSecrets): Verified {
     this.requireJsonType(d, ['application/json']);
-    if (!tokenMatches(presentedToken(d), s.tokenHash))
+    if (!matchesDigest(presentedToken(d), s.tokenHash))
       throw new AuthenticationError('A valid webhook token is required (Bearer or basic auth)');
     if (source === 'grafana' && s.grafanaSecret) {
       const signature = header(d, 'x-grafana-alerting-signature');

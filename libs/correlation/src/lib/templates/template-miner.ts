@@ -36,7 +36,8 @@ export interface TemplateMinerState {
   clusters: TemplateCluster[];
 }
 
-const DEFAULTS: Required<TemplateMinerOptions> = {
+/** The generic settings every project uses (tuned on no single log type). */
+export const DEFAULT_MINER_OPTIONS: Required<TemplateMinerOptions> = {
   similarity: 0.7,
   maxClusters: 5000,
   maxExamples: 3,
@@ -58,7 +59,7 @@ export class TemplateMiner {
   private readonly raw: string[] = [];
 
   constructor(options: TemplateMinerOptions = {}) {
-    this.opts = { ...DEFAULTS, ...options };
+    this.opts = { ...DEFAULT_MINER_OPTIONS, ...options };
   }
 
   get size(): number {

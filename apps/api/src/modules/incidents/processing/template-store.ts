@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { TemplateMiner } from '@mozaic/correlation';
+import { DEFAULT_MINER_OPTIONS, TemplateMiner } from '@mozaic/correlation';
 import { EntityManager } from 'typeorm';
 import { LogTemplateEntity } from '../entities/log-template.entity';
 
@@ -12,7 +12,7 @@ export class TemplateStore {
     return TemplateMiner.fromJSON({
       version: 1,
       nextId,
-      options: { similarity: 0.7, maxClusters: 5000, maxExamples: 3 },
+      options: DEFAULT_MINER_OPTIONS,
       clusters: rows.map((r) => ({
         id: r.clusterId,
         tokens: r.template.split(' '),

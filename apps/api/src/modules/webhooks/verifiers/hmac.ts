@@ -1,4 +1,4 @@
-import { createHash, createHmac, timingSafeEqual } from 'node:crypto';
+import { createHmac, timingSafeEqual } from 'node:crypto';
 
 export function hmacHex(secret: string, body: Buffer | string): string {
   return createHmac('sha256', Buffer.from(secret, 'utf8')).update(body).digest('hex');
@@ -8,8 +8,4 @@ export function hmacHex(secret: string, body: Buffer | string): string {
 export function sameHex(a: string, b: string): boolean {
   if (!/^[0-9a-f]+$/i.test(a) || !/^[0-9a-f]+$/i.test(b) || a.length !== b.length) return false;
   return timingSafeEqual(Buffer.from(a.toLowerCase(), 'hex'), Buffer.from(b.toLowerCase(), 'hex'));
-}
-
-export function sha256Hex(data: Buffer | string): string {
-  return createHash('sha256').update(data).digest('hex');
 }
