@@ -1,18 +1,25 @@
 /**
- * npm run bench:ingest [-- --seconds 30 --connections 32]
+ * npm run bench:ingest [-- --seconds 30 --connections 32 --steady-rate 1000 --steady-seconds 20]
  *
- * Durable webhook ingest under load: starts the built MOZAIC (dist/apps/api/main.js; `nx build api` first)
- * on a fresh database of DATABASE_URL's server (default postgres://postgres@127.0.0.1:5432/test) with
- * REDIS_URL (default redis://127.0.0.1:6379), then drives the Alertmanager and Sentry (legacy, token)
- * webhook endpoints from this process with autocannon — every request a distinct delivery — and prints
- * accepted events/s and p50/p99 acknowledgement latency. Afterwards it waits until processing caught
- * up and checks that every acknowledged delivery was stored and processed.
- * Ends with `events_per_s=<n> p99_ack_ms=<n> p99_visible_ms=<n|NA> lost=<n>`; the visibility latency at a
- * steady 1,000 events/s is not measured yet (NA).
+ * Durable webhook ingest under load, in three phases on this machine, in one run:
+ * 1. Reference: a real Prometheus Alertmanager (/usr/bin/prometheus-alertmanager, skipped when absent)
+ *    takes single-alert POSTs to /api/v2/alerts into memory, driven exactly like MOZAIC below.
+ * 2. Full load: the built MOZAIC in its production shape — an api process (dist/apps/api/main.js,
+ *    RUN_WORKERS=false) and a worker process (dist/apps/api/worker.js) — on a fresh database of
+ *    DATABASE_URL's server with REDIS_URL; autocannon (this process) drives the Alertmanager and Sentry
+ *    (legacy, token) webhooks, every request a distinct delivery; accepted events/s and p50/p99
+ *    acknowledgement latency. Then it waits until processing caught up.
+ * 3. Steady: the same deliveries at a fixed rate (1,000/s); p99 of the time from a delivery being
+ *    stored (before its acknowledgement) to its processing transaction's last statement (the commit
+ *    follows; from then on the incident is visible in the API), over every delivery of the phase.
+ * Afterwards every acknowledged delivery must be stored and processed. Ends with
+ * `events_per_s=<n> p99_ack_ms=<n> p99_visible_ms=<n> lost=<n>`.
  */
 import autocannon from 'autocannon';
 import { ChildProcess, spawn } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync, existsSync } from 'node:fs';
+import { createServer, AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Client } from 'pg';
 
@@ -22,11 +29,15 @@ const arg = (name: string, def: number) => {
 };
 const SECONDS = arg('seconds', 30);
 const CONNECTIONS = arg('connections', 32);
+const STEADY_RATE = arg('steady-rate', 1000);
+const STEADY_SECONDS = arg('steady-seconds', 20);
+const AM_BIN = '/usr/bin/prometheus-alertmanager';
 const root = join(__dirname, '../..');
 const adminUrl = process.env['DATABASE_URL'] ?? 'postgres://postgres@127.0.0.1:5432/test';
 const redisUrl = process.env['REDIS_URL'] ?? 'redis://127.0.0.1:6379';
 const port = 3900 + Math.floor(Math.random() * 90);
 const base = `http://127.0.0.1:${port}`;
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 async function sql<T>(url: string, text: string, params: unknown[] = []): Promise<T[]> {
   const c = new Client({ connectionString: url });
@@ -47,118 +58,251 @@ async function json(path: string, body: unknown, token?: string): Promise<Record
   return (await res.json()) as Record<string, string>;
 }
 
+async function waitFor(url: string, what: string): Promise<void> {
+  for (let i = 0; ; i++) {
+    if ((await fetch(url).catch(() => null))?.ok) return;
+    if (i > 150) throw new Error(`${what} did not start`);
+    await sleep(200);
+  }
+}
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const srv = createServer().listen(0, '127.0.0.1', () => {
+      const p = (srv.address() as AddressInfo).port;
+      srv.close(() => resolve(p));
+    });
+    srv.on('error', reject);
+  });
+}
+
+async function stop(p: ChildProcess | undefined): Promise<void> {
+  if (!p || p.exitCode !== null) return;
+  const exited = new Promise((r) => p.once('exit', r));
+  p.kill('SIGTERM');
+  await exited;
+}
+
+/** Phase 1: the in-memory rate of a real Alertmanager, single-alert POSTs, same load generator. */
+async function alertmanagerRate(): Promise<number | null> {
+  if (!existsSync(AM_BIN)) {
+    console.log(`reference: ${AM_BIN} not installed, skipped`);
+    return null;
+  }
+  const dir = mkdtempSync(join(tmpdir(), 'mozaic-am-bench-'));
+  const amPort = await freePort();
+  writeFileSync(join(dir, 'am.yml'), 'route:\n  receiver: none\n  group_by: [alertname]\nreceivers:\n  - name: none\n');
+  const am = spawn(
+    AM_BIN,
+    [
+      `--config.file=${join(dir, 'am.yml')}`,
+      `--storage.path=${join(dir, 'data')}`,
+      `--web.listen-address=127.0.0.1:${amPort}`,
+      '--cluster.listen-address=',
+    ],
+    { stdio: ['ignore', 'ignore', 'pipe'] },
+  );
+  let amLog = '';
+  am.stderr?.on('data', (d: Buffer) => (amLog = (amLog + d.toString()).slice(-2000)));
+  try {
+    await waitFor(`http://127.0.0.1:${amPort}/-/ready`, 'Alertmanager').catch((e: Error) => {
+      throw new Error(`${e.message}: ${amLog}`);
+    });
+    let n = 0;
+    const r = await autocannon({
+      url: `http://127.0.0.1:${amPort}`,
+      connections: CONNECTIONS,
+      duration: SECONDS,
+      requests: [
+        {
+          method: 'POST',
+          path: '/api/v2/alerts',
+          setupRequest: (req) => {
+            n++;
+            const body = [
+              {
+                labels: { alertname: `Bench ${n % 500}`, host: `node-${n % 50}`, severity: 'warning', seq: String(n) },
+                annotations: { summary: 'bench' },
+                startsAt: new Date().toISOString(),
+              },
+            ];
+            return { ...req, headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) };
+          },
+        },
+      ],
+    });
+    const rate = Math.round(r['2xx'] / SECONDS);
+    console.log(
+      `reference: Alertmanager in memory: ${rate} alerts/s (p50 ${r.latency.p50} ms, p99 ${r.latency.p99} ms, ${r.non2xx} non-2xx)`,
+    );
+    return rate;
+  } finally {
+    await stop(am);
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/** Distinct deliveries, alternating Alertmanager (Bearer token) and Sentry legacy (?token=). */
+function deliveries(projectId: string, token: string, prefix: string) {
+  const am = JSON.parse(
+    readFileSync(join(root, '../shared/fixtures/grafana/alertmanager-webhook-v4-firing.zulip-fixture.json'), 'utf8'),
+  ) as Record<string, unknown> & { alerts: Array<Record<string, unknown>> };
+  const sentry = JSON.parse(
+    readFileSync(join(root, '../shared/fixtures/sentry/legacy-webhooks-plugin.zulip-fixture.json'), 'utf8'),
+  ) as Record<string, unknown>;
+  let n = 0;
+  return (req: Record<string, unknown>) => {
+    n++;
+    if (n % 2 === 0) {
+      const body = {
+        ...am,
+        groupKey: `${prefix}-${n}`,
+        alerts: [
+          {
+            ...am.alerts[0],
+            fingerprint: `fp-${n % 500}`,
+            labels: { alertname: `Bench ${n % 500}`, host: `node-${n % 50}`, severity: 'warning' },
+            startsAt: new Date().toISOString(),
+          },
+        ],
+      };
+      return {
+        ...req,
+        path: `/webhooks/alertmanager/${projectId}`,
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+        body: JSON.stringify(body),
+      };
+    }
+    const body = {
+      ...sentry,
+      id: String(4000000000 + (n % 300)),
+      message: `Bench error ${n % 300}`,
+      event: { ...(sentry['event'] as object), timestamp: Date.now() / 1000, event_id: `${prefix}${n}` },
+    };
+    return {
+      ...req,
+      path: `/webhooks/sentry/${projectId}?token=${token}`,
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(body),
+    };
+  };
+}
+
+interface Counts {
+  stored: number;
+  pending: number;
+  failed: number;
+}
+
+async function caughtUp(dbUrl: string, label: string): Promise<Counts> {
+  const start = Date.now();
+  for (;;) {
+    const [r] = await sql<Counts>(
+      dbUrl,
+      `SELECT count(*)::int AS stored, count(*) FILTER (WHERE status = 'pending')::int AS pending,
+              count(*) FILTER (WHERE status = 'failed')::int AS failed FROM inbound_events`,
+    );
+    if (r.pending === 0 || Date.now() - start > 600_000) {
+      console.log(
+        `${label}: processing caught up ${((Date.now() - start) / 1000).toFixed(1)} s after the load: ${r.stored} stored, ${r.pending} pending, ${r.failed} failed`,
+      );
+      return r;
+    }
+    await sleep(500);
+  }
+}
+
 async function main(): Promise<void> {
+  const reference = await alertmanagerRate();
+
   const name = `mozaic_ingest_${Date.now().toString(36)}`;
   await sql(adminUrl, `CREATE DATABASE ${name}`);
   const u = new URL(adminUrl);
   u.pathname = `/${name}`;
   const dbUrl = u.toString();
-  const server: ChildProcess = spawn(process.execPath, [join(root, 'dist/apps/api/main.js')], {
-    env: {
-      ...process.env,
-      DATABASE_URL: dbUrl,
-      REDIS_URL: redisUrl,
-      PORT: String(port),
-      HOST: '127.0.0.1',
-      LOG_LEVEL: 'error',
-      SECRET_KEY: 'bench-secret-key-0123456789-0123456789',
-      ENCRYPTION_KEY: 'cw_0x689RpI-jtRR7oE8h_eQsKImvJapLeSbXpwF4e4=',
-      LOGIN_RATE_LIMIT_PER_IP: '1000',
-    },
+  const env = {
+    ...process.env,
+    DATABASE_URL: dbUrl,
+    REDIS_URL: redisUrl,
+    PORT: String(port),
+    HOST: '127.0.0.1',
+    LOG_LEVEL: 'error',
+    SECRET_KEY: 'bench-secret-key-0123456789-0123456789',
+    ENCRYPTION_KEY: 'cw_0x689RpI-jtRR7oE8h_eQsKImvJapLeSbXpwF4e4=',
+    LOGIN_RATE_LIMIT_PER_IP: '1000',
+  };
+  // BENCH_API_ARGS / BENCH_WORKER_ARGS, e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof", profile either process.
+  const apiArgs = (process.env['BENCH_API_ARGS'] ?? '').split(' ').filter(Boolean);
+  const api = spawn(process.execPath, [...apiArgs, join(root, 'dist/apps/api/main.js')], {
+    env: { ...env, RUN_WORKERS: 'false' },
     stdio: ['ignore', 'ignore', 'inherit'],
   });
+  let worker: ChildProcess | undefined;
   try {
-    for (let i = 0; ; i++) {
-      if ((await fetch(`${base}/api/v1/health`).catch(() => null))?.ok) break;
-      if (i > 100) throw new Error('MOZAIC did not start');
-      await new Promise((r) => setTimeout(r, 200));
-    }
+    await waitFor(`${base}/api/v1/health`, 'MOZAIC');
+    const workerArgs = (process.env['BENCH_WORKER_ARGS'] ?? '').split(' ').filter(Boolean);
+    worker = spawn(process.execPath, [...workerArgs, join(root, 'dist/apps/api/worker.js')], {
+      env,
+      stdio: ['ignore', 'ignore', 'inherit'],
+    });
     const creds = { email: 'bench@example.com', password: 'bench password 123' };
     await json('/api/v1/auth/register', creds);
     const access = (await json('/api/v1/auth/login', creds)).access_token;
     const projectId = (await json('/api/v1/projects', { name: 'ingest-bench' }, access)).id;
     const token = (await json(`/api/v1/projects/${projectId}/webhooks/token`, {}, access)).token;
 
-    const am = JSON.parse(
-      readFileSync(join(root, '../shared/fixtures/grafana/alertmanager-webhook-v4-firing.zulip-fixture.json'), 'utf8'),
-    ) as Record<string, unknown> & { alerts: Array<Record<string, unknown>> };
-    const sentry = JSON.parse(
-      readFileSync(join(root, '../shared/fixtures/sentry/legacy-webhooks-plugin.zulip-fixture.json'), 'utf8'),
-    ) as Record<string, unknown>;
-    let n = 0;
-    const result = await autocannon({
+    // Phase 2: full load.
+    const full = await autocannon({
       url: base,
       connections: CONNECTIONS,
       duration: SECONDS,
-      requests: [
-        {
-          method: 'POST',
-          setupRequest: (req) => {
-            n++;
-            if (n % 2 === 0) {
-              const body = {
-                ...am,
-                groupKey: `bench-${n}`,
-                alerts: [
-                  {
-                    ...am.alerts[0],
-                    fingerprint: `fp-${n % 500}`,
-                    labels: { alertname: `Bench ${n % 500}`, host: `node-${n % 50}`, severity: 'warning' },
-                    startsAt: new Date().toISOString(),
-                  },
-                ],
-              };
-              return {
-                ...req,
-                path: `/webhooks/alertmanager/${projectId}`,
-                headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
-                body: JSON.stringify(body),
-              };
-            }
-            const body = {
-              ...sentry,
-              id: String(4000000000 + (n % 300)),
-              message: `Bench error ${n % 300}`,
-              event: { ...(sentry['event'] as object), timestamp: Date.now() / 1000, event_id: `e${n}` },
-            };
-            return {
-              ...req,
-              path: `/webhooks/sentry/${projectId}?token=${token}`,
-              headers: { 'content-type': 'application/json' },
-              body: JSON.stringify(body),
-            };
-          },
-        },
-      ],
+      requests: [{ method: 'POST', setupRequest: deliveries(projectId, token, 'full') as never }],
     });
-    const accepted = result['2xx'];
+    const accepted = full['2xx'];
     const eventsPerS = Math.round(accepted / SECONDS);
     console.log(
-      `load: ${CONNECTIONS} connections for ${SECONDS} s: ${accepted} acknowledged (2xx), ${result.non2xx} other, ${result.errors} errors, ${result.timeouts} timeouts`,
+      `full load: ${CONNECTIONS} connections for ${SECONDS} s: ${accepted} acknowledged (2xx), ${full.non2xx} other, ${full.errors} errors, ${full.timeouts} timeouts`,
     );
     console.log(
-      `accepted events/s=${eventsPerS} ack latency p50=${result.latency.p50} ms p99=${result.latency.p99} ms`,
+      `full load: accepted events/s=${eventsPerS} ack latency p50=${full.latency.p50} ms p99=${full.latency.p99} ms`,
+    );
+    if (reference) console.log(`full load: ${(eventsPerS / reference).toFixed(2)} of Alertmanager's in-memory rate`);
+    const afterFull = await caughtUp(dbUrl, 'full load');
+
+    // Phase 3: steady rate, time from stored to processed for every delivery of the phase.
+    const [{ t0 }] = await sql<{ t0: Date }>(dbUrl, 'SELECT now() AS t0');
+    const steady = await autocannon({
+      url: base,
+      connections: CONNECTIONS,
+      duration: STEADY_SECONDS,
+      overallRate: STEADY_RATE,
+      requests: [{ method: 'POST', setupRequest: deliveries(projectId, token, 'steady') as never }],
+    });
+    console.log(
+      `steady: ${steady['2xx']} acknowledged in ${STEADY_SECONDS} s (${Math.round(steady['2xx'] / STEADY_SECONDS)}/s), ack p50=${steady.latency.p50} ms p99=${steady.latency.p99} ms`,
+    );
+    const afterSteady = await caughtUp(dbUrl, 'steady');
+    const [vis] = await sql<{ n: number; p50: number; p99: number; max: number }>(
+      dbUrl,
+      `SELECT count(*)::int AS n,
+              percentile_cont(0.5) WITHIN GROUP (ORDER BY ms) AS p50,
+              percentile_cont(0.99) WITHIN GROUP (ORDER BY ms) AS p99, max(ms) AS max
+         FROM (SELECT extract(epoch FROM processed_at - received_at) * 1000 AS ms
+                 FROM inbound_events WHERE received_at >= $1 AND status = 'processed') d`,
+      [t0],
+    );
+    const p99Visible = Math.round(vis.p99);
+    console.log(
+      `steady: stored→visible over ${vis.n} deliveries: p50=${Math.round(vis.p50)} ms p99=${p99Visible} ms max=${Math.round(vis.max)} ms`,
     );
 
-    const start = Date.now();
-    for (;;) {
-      const [r] = await sql<{ stored: number; pending: number; failed: number }>(
-        dbUrl,
-        `SELECT count(*)::int AS stored, count(*) FILTER (WHERE status = 'pending')::int AS pending, count(*) FILTER (WHERE status = 'failed')::int AS failed FROM inbound_events`,
-      );
-      if (r.pending === 0 || Date.now() - start > 600_000) {
-        console.log(
-          `processing caught up ${((Date.now() - start) / 1000).toFixed(1)} s after the load: ${r.stored} stored, ${r.pending} pending, ${r.failed} failed`,
-        );
-        const lost = Math.max(0, accepted - r.stored) + r.pending + r.failed;
-        console.log(`events_per_s=${eventsPerS} p99_ack_ms=${result.latency.p99} p99_visible_ms=NA lost=${lost}`);
-        break;
-      }
-      await new Promise((res) => setTimeout(res, 1000));
-    }
+    const acknowledged = accepted + steady['2xx'];
+    const lost = Math.max(0, acknowledged - afterSteady.stored) + afterSteady.pending + afterSteady.failed;
+    void afterFull;
+    console.log(`events_per_s=${eventsPerS} p99_ack_ms=${full.latency.p99} p99_visible_ms=${p99Visible} lost=${lost}`);
   } finally {
-    server.kill('SIGTERM');
-    await new Promise((r) => server.once('exit', r));
+    await stop(worker);
+    await stop(api);
     await sql(adminUrl, `DROP DATABASE ${name} WITH (FORCE)`);
   }
 }

@@ -3,11 +3,13 @@ import { NestFactory } from '@nestjs/core';
 import { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
 import cookieParser from 'cookie-parser';
+import { raw } from 'express';
 import helmet from 'helmet';
 import { Logger } from 'nestjs-pino';
 import { NEXT_CURSOR_HEADER, TOTAL_COUNT_HEADER } from '@mozaic/contracts';
 import { AppModule, AppOptions } from './app.module';
 import { AppConfig } from './config/app-config';
+import { keepRawBody } from './common/http/keep-raw-body';
 import { serverTiming } from './common/http/server-timing';
 
 export const API_PREFIX = 'api/v1';
@@ -25,6 +27,8 @@ export async function createApp(config: AppConfig, options: AppOptions = {}): Pr
   app.use(serverTiming);
   app.use(helmet());
   app.use(cookieParser());
+  // Webhooks are verified and stored as the raw bytes; parsing them as JSON here too would be wasted work.
+  app.use('/webhooks', raw({ type: () => true, limit: config.bodyLimit }), keepRawBody);
   app.useBodyParser('json', { limit: config.bodyLimit });
   app.useBodyParser('urlencoded', { limit: config.bodyLimit, extended: false });
   // SNS posts JSON as text/plain: keep it as text, with the raw bytes, for the webhook intake.

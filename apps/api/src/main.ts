@@ -55,6 +55,11 @@ async function main(): Promise<void> {
 
   const app = await createApp(config);
   const stop = async () => {
+    // Closing waits for Redis and PostgreSQL; when one of them is away it must not keep the process up.
+    setTimeout(() => {
+      say('warn', `shutdown did not finish within ${SHUTDOWN_DEADLINE_MS} ms (Redis or PostgreSQL away?): exiting`);
+      void (embedded?.stop() ?? Promise.resolve()).finally(() => process.exit(1));
+    }, SHUTDOWN_DEADLINE_MS).unref();
     await app.close();
     await embedded?.stop();
     process.exit(0);
@@ -67,6 +72,9 @@ async function main(): Promise<void> {
     `MOZAIC is listening on http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${config.port} (API docs at /api/docs)`,
   );
 }
+
+/** How long a SIGTERM waits for a clean close. */
+const SHUTDOWN_DEADLINE_MS = 5_000;
 
 main().catch((e: unknown) => {
   say('error', `MOZAIC failed to start: ${e instanceof Error ? e.message : String(e)}`);

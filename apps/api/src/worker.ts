@@ -30,6 +30,9 @@ async function main(): Promise<void> {
   const app = await NestFactory.createApplicationContext(AppModule.forRoot(config), { bufferLogs: true });
   app.useLogger(app.get(Logger));
   app.enableShutdownHooks();
+  // A close that waits on an absent Redis must not keep the process up.
+  for (const signal of ['SIGTERM', 'SIGINT'] as const)
+    process.once(signal, () => setTimeout(() => process.exit(1), 5_000).unref());
   process.stderr.write(JSON.stringify({ level: 'info', msg: 'MOZAIC worker consuming the ingest queue' }) + '\n');
 }
 

@@ -1,32 +1,8 @@
-import { Client } from 'pg';
 import { runMigrations } from '../database/run-migrations';
-import { fixture } from './support/fixtures';
-import { postWebhook } from './support/webhook-client';
+import { burstDelivery as delivery, queryRows as q } from './support/burst';
+import { postWebhook, waitForDeliveries } from './support/webhook-client';
 import { createDatabase, dropDatabase } from './test-database';
 import { createTestApp, registerAndLogin, TestApp } from './test-app';
-
-type Obj = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any -- fixture JSON
-
-/** One Alertmanager delivery carrying one alert of its own (distinct fingerprint and host). */
-function delivery(n: number): string {
-  const p = fixture<Obj>('grafana/alertmanager-webhook-v4-firing.zulip-fixture.json');
-  const a = p['alerts'][0];
-  p['alerts'] = [
-    { ...a, fingerprint: `burst-${n}`, labels: { ...a['labels'], host: `node-${n % 7}`, alertname: `Burst ${n}` } },
-  ];
-  p['groupKey'] = `{}:{alertname="Burst ${n}"}`;
-  return JSON.stringify(p);
-}
-
-async function q<T = Record<string, unknown>>(url: string, sql: string, params: unknown[] = []): Promise<T[]> {
-  const c = new Client({ connectionString: url });
-  await c.connect();
-  try {
-    return (await c.query(sql, params)).rows as T[];
-  } finally {
-    await c.end();
-  }
-}
 
 async function setup(t: TestApp, tag: string) {
   const u = await registerAndLogin(t, tag);
@@ -56,6 +32,41 @@ describe('ingest durability (e2e)', () => {
       await t.close();
       await q(admin, `ALTER DATABASE ${name} ALLOW_CONNECTIONS true`).catch(() => undefined);
       await dropDatabase(admin, name);
+    }
+  });
+
+  it('stores a concurrent burst through group commit: redeliveries in one batch are one row, a failing row fails alone', async () => {
+    const t = await createTestApp();
+    try {
+      const p = await setup(t, 'groupcommit');
+      const gone = await setup(t, 'groupcommit-gone');
+      // The deleted project's secrets are still cached: its row reaches the batch and fails there (FK).
+      await postWebhook(t, `/webhooks/alertmanager/${gone.id}`, delivery(0), gone.headers).expect(202);
+      await waitForDeliveries(gone.id, 1);
+      await q(process.env['TEST_DATABASE_URL'] as string, 'DELETE FROM projects WHERE id = $1', [gone.id]);
+      const post = (body: string) => postWebhook(t, `/webhooks/alertmanager/${p.id}`, body, p.headers);
+      const answers = await Promise.all([
+        ...Array.from({ length: 40 }, (_, i) => post(delivery(i))),
+        ...Array.from({ length: 10 }, () => post(delivery(500))),
+        postWebhook(t, `/webhooks/alertmanager/${gone.id}`, delivery(1), gone.headers),
+      ]);
+      const distinct = answers.slice(0, 40);
+      const copies = answers.slice(40, 50);
+      expect(distinct.map((r) => r.status)).toEqual(Array(40).fill(202));
+      expect(new Set(distinct.map((r) => r.body.id)).size).toBe(40);
+      expect(copies.filter((r) => r.status === 202)).toHaveLength(1);
+      expect(copies.filter((r) => r.status === 200)).toHaveLength(9);
+      expect(new Set(copies.map((r) => r.body.id)).size).toBe(1);
+      expect(answers[50].status).toBe(404);
+      const [{ rows }] = await q<{ rows: number }>(
+        process.env['TEST_DATABASE_URL'] as string,
+        'SELECT count(*)::int AS rows FROM inbound_events WHERE project_id = $1',
+        [p.id],
+      );
+      expect(rows).toBe(41);
+      await waitForDeliveries(p.id, 41);
+    } finally {
+      await t.close();
     }
   });
 });

@@ -1,11 +1,17 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
 import { WebhookAck } from '@mozaic/contracts';
-import { DataSource, QueryFailedError } from 'typeorm';
-import { DomainError, InvalidInputError, NotFoundError, UnavailableError } from '../../common/errors';
+import { QueryFailedError } from 'typeorm';
+import {
+  AuthenticationError,
+  DomainError,
+  InvalidInputError,
+  NotFoundError,
+  UnavailableError,
+} from '../../common/errors';
 import { cleanText } from '../../common/json/clean';
 import { IngestQueue } from './ingest/ingest-queue';
-import { Delivery, WebhookVerifier } from './webhook-verifier';
+import { DeliveryWriter } from './ingest/delivery-writer';
+import { Delivery, Verified, WebhookVerifier } from './webhook-verifier';
 import { WebhookSettingsService, WebhookSource } from './webhook-settings.service';
 
 /** Headers kept with a delivery for audit; never authorization or signatures. */
@@ -30,49 +36,52 @@ export class WebhookIntake {
   private readonly logger = new Logger(WebhookIntake.name);
 
   constructor(
-    @InjectDataSource() private readonly db: DataSource,
+    private readonly writer: DeliveryWriter,
     private readonly settings: WebhookSettingsService,
     private readonly verifier: WebhookVerifier,
     private readonly queue: IngestQueue,
   ) {}
 
   async receive(source: WebhookSource, projectId: string, delivery: Delivery): Promise<WebhookAck> {
-    const secrets = await this.guard(() => this.settings.secretsFor(projectId));
-    if (!secrets) throw new NotFoundError('Project');
-    const verified = await this.verifier.verify(source, delivery, secrets);
+    const verified = await this.verify(source, projectId, delivery);
     const headers: Record<string, string> = {};
     for (const h of AUDIT_HEADERS) {
       const v = delivery.headers[h];
       if (typeof v === 'string') headers[h] = cleanText(v.slice(0, 500));
     }
-    const inserted: Array<{ id: string }> = await this.guard(() =>
-      this.db.query(
-        `INSERT INTO inbound_events (project_id, source, kind, dedup_key, headers, body)
-         VALUES ($1, $2, $3, $4, $5, $6)
-         ON CONFLICT (project_id, source, dedup_key) DO NOTHING
-         RETURNING id`,
-        [
-          projectId,
-          source,
-          verified.kind === null ? null : cleanText(verified.kind),
-          verified.dedupKey,
-          headers,
-          delivery.raw.toString('utf8'),
-        ],
-      ),
-    );
-    if (inserted.length) {
-      this.queue.enqueue(inserted[0].id);
-      return { id: inserted[0].id, status: 'accepted' };
-    }
-    const existing: Array<{ id: string }> = await this.guard(() =>
-      this.db.query('SELECT id FROM inbound_events WHERE project_id = $1 AND source = $2 AND dedup_key = $3', [
+    const stored = await this.guard(() =>
+      this.writer.write({
         projectId,
         source,
-        verified.dedupKey,
-      ]),
+        kind: verified.kind === null ? null : cleanText(verified.kind),
+        dedupKey: verified.dedupKey,
+        headers,
+        body: delivery.raw.toString('utf8'),
+      }),
     );
-    return { id: existing[0]?.id ?? '', status: 'duplicate' };
+    if (!stored.created) return { id: stored.id, status: 'duplicate' };
+    this.queue.enqueue(stored.id);
+    return { id: stored.id, status: 'accepted' };
+  }
+
+  /**
+   * Checks the sender's proof against the project's (briefly cached) secrets; a refusal is checked
+   * once more against fresh ones, so a secret set a moment ago, on any replica, is honoured at once.
+   */
+  private async verify(source: WebhookSource, projectId: string, delivery: Delivery): Promise<Verified> {
+    for (const fresh of [false, true]) {
+      const secrets = await this.guard(() => this.settings.secretsFor(projectId, fresh));
+      if (!secrets) {
+        if (fresh) throw new NotFoundError('Project');
+        continue;
+      }
+      try {
+        return await this.verifier.verify(source, delivery, secrets);
+      } catch (e) {
+        if (fresh || !(e instanceof AuthenticationError)) throw e;
+      }
+    }
+    throw new NotFoundError('Project');
   }
 
   /** Anything but a domain error from the database means it is unavailable: 503, so the sender retries. */
@@ -84,6 +93,8 @@ export class WebhookIntake {
       if (e instanceof QueryFailedError) {
         const code = (e.driverError as { code?: string }).code ?? '';
         if (/invalid input syntax for type uuid/.test(e.message)) throw new NotFoundError('Project');
+        // 23503: the project was deleted a moment ago.
+        if (code === '23503') throw new NotFoundError('Project');
         // Class 22: the data itself (e.g. a NUL byte) cannot be stored; resending will not help.
         if (code.startsWith('22')) throw new InvalidInputError('The body contains characters that cannot be stored');
       }

@@ -20,9 +20,15 @@ export interface WebhookSecrets {
   snsTopicArns: string[];
 }
 
+/** How long decrypted secrets are reused for deliveries; another api replica sees a change after this. */
+const SECRETS_TTL_MS = 2_000;
+
 /** A project's webhook token and secrets: generated, rotatable, the token shown once in full. */
 @Injectable()
 export class WebhookSettingsService {
+  /** The hot path's cache: three queries and a decryption per delivery would dominate the intake. */
+  private readonly cache = new Map<string, { at: number; value: Promise<WebhookSecrets | null> }>();
+
   constructor(
     @InjectRepository(ProjectWebhookEntity) private readonly settings: Repository<ProjectWebhookEntity>,
     @InjectRepository(AccountConnectionEntity) private readonly accounts: Repository<AccountConnectionEntity>,
@@ -55,6 +61,7 @@ export class WebhookSettingsService {
     await this.projects.findOwned(userId, projectId);
     const token = `mzk_${randomBytes(32).toString('base64url')}`;
     const now = new Date();
+    this.cache.delete(projectId);
     await this.settings.upsert(
       { projectId, tokenHash: sha256Hex(token), tokenHint: `••••${token.slice(-4)}`, tokenCreatedAt: now },
       ['projectId'],
@@ -78,11 +85,23 @@ export class WebhookSettingsService {
       patch.grafanaSecretEncrypted = dto.grafana_secret ? this.cipher.encrypt({ s: dto.grafana_secret }) : null;
     if (dto.sns_topic_arns !== undefined) patch.snsTopicArns = [...new Set(dto.sns_topic_arns)];
     await this.settings.upsert(patch, ['projectId']);
+    this.cache.delete(projectId);
     return this.describe(userId, projectId, baseUrl);
   }
 
-  /** For the intake: the project's secrets, or null when the project does not exist. */
-  async secretsFor(projectId: string): Promise<WebhookSecrets | null> {
+  /** For the intake: the project's secrets, or null when the project does not exist (cached briefly). */
+  secretsFor(projectId: string, fresh = false): Promise<WebhookSecrets | null> {
+    const now = Date.now();
+    const hit = this.cache.get(projectId);
+    if (hit && !fresh && now - hit.at < SECRETS_TTL_MS) return hit.value;
+    if (this.cache.size > 10_000) this.cache.clear();
+    const value = this.loadSecrets(projectId);
+    this.cache.set(projectId, { at: now, value });
+    value.catch(() => this.cache.delete(projectId)); // a failed lookup (database away) is not remembered
+    return value;
+  }
+
+  private async loadSecrets(projectId: string): Promise<WebhookSecrets | null> {
     const rows: Array<{ id: string }> = await this.settings.query('SELECT id FROM projects WHERE id = $1', [projectId]);
     if (rows.length === 0) return null;
     const row = await this.settings.findOne({ where: { projectId } });

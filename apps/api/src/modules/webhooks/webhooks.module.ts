@@ -10,6 +10,7 @@ import { ProjectWebhookEntity } from './entities/project-webhook.entity';
 import { InboundEventsController } from './inbound-events.controller';
 import { InboundEventsService } from './inbound-events.service';
 import { BullIngestQueue, IngestConsumer } from './ingest/bull-ingest-queue';
+import { DeliveryWriter } from './ingest/delivery-writer';
 import { EventSweeper } from './ingest/event-sweeper';
 import { InProcessIngestQueue } from './ingest/in-process-ingest-queue';
 import { INGEST_QUEUE, IngestQueue } from './ingest/ingest-queue';
@@ -56,14 +57,16 @@ export class WebhooksModule {
         ...(redis
           ? [
               BullModule.forRoot({ connection: { ...redis, maxRetriesPerRequest: null } }),
-              // The producer fails fast while Redis is away (the sweeper enqueues later): acks never wait.
-              BullModule.registerQueue({ name: INGEST_QUEUE, connection: { ...redis, enableOfflineQueue: false } }),
+              // Not enableOfflineQueue: false — the consumer shares this connection and BullMQ's worker
+              // loop spins without pause on that error. The producer checks the connection instead.
+              BullModule.registerQueue({ name: INGEST_QUEUE }),
             ]
           : []),
       ],
       controllers: [WebhooksController, WebhookSettingsController, InboundEventsController],
       providers: [
         WebhookIntake,
+        DeliveryWriter,
         WebhookVerifier,
         WebhookSettingsService,
         InboundEventsService,

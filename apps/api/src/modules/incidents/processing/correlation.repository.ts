@@ -3,6 +3,8 @@ import { AlertState } from '@mozaic/correlation';
 import { IncidentLogLine, MembershipReason } from '@mozaic/contracts';
 import { EntityManager, In } from 'typeorm';
 import { NotFoundError } from '../../../common/errors';
+import { stableJson } from '../../../common/json/stable';
+import { bulkWrite } from '../../../database/bulk-write';
 import { ProjectEntity } from '../../projects/entities/project.entity';
 import { AlertEntity } from '../entities/alert.entity';
 import { IncidentAlertEntity } from '../entities/incident-alert.entity';
@@ -17,6 +19,8 @@ export interface LoadedState {
   store: DbCorrelationStore;
   logs: Map<string, LogLines>;
   windowS: number;
+  /** Memberships as loaded (incident → alert → reason as JSON): only changes are written back. */
+  members: Map<string, Map<string, string>>;
 }
 
 export interface LoadScope {
@@ -83,7 +87,11 @@ export class CorrelationRepository {
     const memberAlerts = missing.length ? await m.find(AlertEntity, { where: { id: In(missing) } }) : [];
 
     const byIncident = new Map<string, { ids: string[]; reasons: Record<string, MembershipReason> }>();
+    const members = new Map<string, Map<string, string>>();
     for (const r of memberRows) {
+      const m = members.get(r.incidentId) ?? new Map<string, string>();
+      m.set(r.alertId, stableJson(r.reason));
+      members.set(r.incidentId, m);
       const e = byIncident.get(r.incidentId) ?? { ids: [], reasons: {} };
       e.ids.push(r.alertId);
       e.reasons[r.alertId] = r.reason;
@@ -95,7 +103,7 @@ export class CorrelationRepository {
       [...alertRows, ...memberAlerts].map(alertFromRow),
       incidentRows.map((i) => incidentFromRow(i, byIncident.get(i.id)?.ids ?? [], byIncident.get(i.id)?.reasons ?? {})),
     );
-    return { store, logs, windowS };
+    return { store, logs, windowS, members };
   }
 
   /** Writes every alert and incident the correlator put, with memberships and new log lines. */
@@ -107,30 +115,37 @@ export class CorrelationRepository {
   ): Promise<void> {
     const { store } = state;
     const alerts = [...store.dirtyAlerts].map((id) => store.alerts.get(id) as AlertState);
-    if (alerts.length)
-      await m.upsert(
-        AlertEntity,
-        alerts.map((a) => alertToRow(a, projectId)),
-        ['id'],
-      );
+    await bulkWrite(
+      m,
+      AlertEntity,
+      alerts.map((a) => alertToRow(a, projectId)),
+      { conflict: ['id'], onConflict: 'update' },
+    );
+    const incidents: Array<Partial<IncidentEntity>> = [];
+    const gone: Array<{ incidentId: string; alertId: string }> = [];
+    const changed: Array<Partial<IncidentAlertEntity>> = [];
     for (const id of store.dirtyIncidents) {
       const inc = store.incidents.get(id);
       if (!inc) continue;
       const members = inc.memberIds.map((a) => store.alerts.get(a)).filter((a): a is AlertState => a !== undefined);
       const logs = [...(newLogs.get(id) ?? []), ...(state.logs.get(id) ?? [])].slice(0, MAX_LOGS);
-      await m.upsert(IncidentEntity, incidentToRow(inc, projectId, members, logs, state.windowS), ['id']);
-      await m.query('DELETE FROM incident_alerts WHERE incident_id = $1 AND NOT (alert_id = ANY($2::uuid[]))', [
-        id,
-        inc.memberIds,
-      ]);
-      if (inc.memberIds.length) {
-        await m.upsert(
-          IncidentAlertEntity,
-          inc.memberIds.map((alertId) => ({ incidentId: id, alertId, reason: inc.reasons[alertId] ?? EMPTY_REASON })),
-          ['incidentId', 'alertId'],
-        );
+      incidents.push(incidentToRow(inc, projectId, members, logs, state.windowS));
+      const before = state.members.get(id) ?? new Map<string, string>();
+      const current = new Set(inc.memberIds);
+      for (const alertId of before.keys()) if (!current.has(alertId)) gone.push({ incidentId: id, alertId });
+      for (const alertId of inc.memberIds) {
+        const reason = inc.reasons[alertId] ?? EMPTY_REASON;
+        if (before.get(alertId) !== stableJson(reason)) changed.push({ incidentId: id, alertId, reason });
       }
     }
+    await bulkWrite(m, IncidentEntity, incidents, { conflict: ['id'], onConflict: 'update' });
+    if (gone.length)
+      await m.query(
+        `DELETE FROM incident_alerts d USING unnest($1::uuid[], $2::uuid[]) AS g(incident_id, alert_id)
+         WHERE d.incident_id = g.incident_id AND d.alert_id = g.alert_id`,
+        [gone.map((g) => g.incidentId), gone.map((g) => g.alertId)],
+      );
+    await bulkWrite(m, IncidentAlertEntity, changed, { conflict: ['incidentId', 'alertId'], onConflict: 'update' });
   }
 }
 

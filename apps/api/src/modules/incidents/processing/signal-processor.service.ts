@@ -4,6 +4,7 @@ import { Correlator, CorrelationOutcome, DEFAULT_OPTIONS, fingerprint, signalKey
 import { Signal } from '@mozaic/contracts';
 import { DataSource, EntityManager, QueryFailedError } from 'typeorm';
 import { cleanJson } from '../../../common/json/clean';
+import { bulkWrite } from '../../../database/bulk-write';
 import { SignalEntity } from '../entities/signal.entity';
 import { CorrelationRepository, LogLines } from './correlation.repository';
 import { TemplateStore } from './template-store';
@@ -62,32 +63,27 @@ export class SignalProcessor {
 
     const fresh = signals.map((s, i) => ({ s, i })).filter(({ i }) => outcomes[i].action !== 'duplicate');
     await this.repo.save(m, projectId, state, this.logLines(fresh, outcomes));
-    if (fresh.length) {
-      await m
-        .createQueryBuilder()
-        .insert()
-        .into(SignalEntity)
-        .values(
-          fresh.map(({ s, i }) => ({
-            projectId,
-            alertId: outcomes[i].alertId,
-            source: s.source,
-            sourceRef: s.sourceRef?.slice(0, 500) ?? null,
-            fingerprint: fps[i],
-            signalKey: keys[i],
-            templateId: `t${clusterIds[i]}`,
-            occurredAt: new Date(s.occurredAt),
-            severity: s.severity,
-            status: s.status,
-            title: s.title.slice(0, 500),
-            message: s.message,
-            entities: s.entities,
-            raw: s.raw as object,
-          })),
-        )
-        .orIgnore()
-        .execute();
-    }
+    await bulkWrite(
+      m,
+      SignalEntity,
+      fresh.map(({ s, i }) => ({
+        projectId,
+        alertId: outcomes[i].alertId,
+        source: s.source,
+        sourceRef: s.sourceRef?.slice(0, 500) ?? null,
+        fingerprint: fps[i],
+        signalKey: keys[i],
+        templateId: `t${clusterIds[i]}`,
+        occurredAt: new Date(s.occurredAt),
+        severity: s.severity,
+        status: s.status,
+        title: s.title.slice(0, 500),
+        message: s.message,
+        entities: s.entities,
+        raw: s.raw as object,
+      })),
+      { conflict: ['projectId', 'signalKey'], onConflict: 'ignore' },
+    );
     await this.templates.save(m, projectId, miner, clusterIds);
     return { outcomes, incidentIds: [...state.store.dirtyIncidents] };
   }

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DEFAULT_MINER_OPTIONS, TemplateMiner } from '@mozaic/correlation';
 import { EntityManager } from 'typeorm';
+import { bulkWrite } from '../../../database/bulk-write';
 import { LogTemplateEntity } from '../entities/log-template.entity';
 
 /** Loads a project's template miner from log_templates and writes back the clusters a batch touched. */
@@ -37,6 +38,6 @@ export class TemplateStore {
         lastSeen: new Date(c.lastSeen),
         examples: c.examples.map((e) => e.slice(0, 1000)),
       }));
-    if (rows.length) await m.upsert(LogTemplateEntity, rows, ['projectId', 'clusterId']);
+    await bulkWrite(m, LogTemplateEntity, rows, { conflict: ['projectId', 'clusterId'], onConflict: 'update' });
   }
 }

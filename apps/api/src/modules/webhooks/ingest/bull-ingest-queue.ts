@@ -26,20 +26,39 @@ export class BullIngestQueue extends IngestQueue {
     this.logger.warn({ err: e.message }, 'ingest queue: Redis unavailable; deliveries stay stored and are swept later');
   }
 
+  /** Ids to add, gathered within one tick so a burst costs one Redis round trip (addBulk). */
+  private batch: string[] = [];
+
   enqueue(eventId: string): void {
-    this.queue
-      .add(
-        'delivery',
-        { eventId },
-        {
-          jobId: eventId,
-          attempts: MAX_ATTEMPTS,
-          backoff: { type: 'exponential', delay: 500 },
-          removeOnComplete: true,
-          removeOnFail: 1000,
-        },
+    this.batch.push(eventId);
+    if (this.batch.length === 1) setImmediate(() => void this.drain());
+  }
+
+  private async drain(): Promise<void> {
+    const ids = this.batch;
+    this.batch = [];
+    // While Redis is away, commands would wait in ioredis' offline queue (unbounded): drop the ids
+    // instead, they are stored and the sweeper enqueues them again once Redis is back.
+    const client = await Promise.race([this.queue.client, new Promise<null>((r) => setTimeout(() => r(null), 200))]);
+    if (!client || client.status !== 'ready') {
+      this.complain(new Error(`Redis connection is ${client?.status ?? 'not ready'}`));
+      return;
+    }
+    await this.queue
+      .addBulk(
+        ids.map((eventId) => ({
+          name: 'delivery',
+          data: { eventId },
+          opts: {
+            jobId: eventId,
+            attempts: MAX_ATTEMPTS,
+            backoff: { type: 'exponential', delay: 500 },
+            removeOnComplete: true,
+            removeOnFail: 1000,
+          },
+        })),
       )
-      .catch(() => undefined); // the sweeper enqueues it again
+      .catch(() => undefined); // the sweeper enqueues them again
   }
 
   async requeue(eventId: string): Promise<void> {

@@ -1,10 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
+import { Signal } from '@mozaic/contracts';
+import { DataSource, EntityManager } from 'typeorm';
 import { IncidentEvents } from '../../incidents/processing/incident-events';
 import { SignalProcessor } from '../../incidents/processing/signal-processor.service';
 import { isSnsHostUrl } from '../verifiers/sns-message';
-import { deliverySignals } from './delivery-signals';
+import { DeliveryWork, deliverySignals } from './delivery-signals';
 import { SnsSubscriptionConfirmer } from './sns-subscription';
 
 interface Row {
@@ -22,10 +23,18 @@ export function describeError(e: unknown): string {
   return msg.replace(/\s+/g, ' ').slice(0, 500);
 }
 
+/** Pending deliveries of the same project taken along with the one a job names. */
+const BATCH = 250;
+/** Ids this process processed in a batch lately: their own jobs end without a round trip. */
+const RECENT_MAX = 200_000;
+
 /**
- * Processes one stored delivery: mapping, correlation and marking it processed happen in one
- * transaction, on a row locked with SKIP LOCKED — so a delivery is processed exactly once however
- * often it is enqueued, and a worker killed midway leaves it pending for the sweeper.
+ * Processes stored deliveries: mapping, correlation and marking them processed happen in one
+ * transaction, on rows locked with SKIP LOCKED — so a delivery is processed exactly once however
+ * often it is enqueued, and a worker killed midway leaves it pending for the sweeper. A job takes
+ * along the other pending deliveries of its project (their own jobs then find them processed), so
+ * a burst costs one correlation pass per batch, not per delivery; if a batch fails, the job's own
+ * delivery is processed alone, so one bad delivery never fails another.
  */
 @Injectable()
 export class IngestWorker {
@@ -36,30 +45,68 @@ export class IngestWorker {
     private readonly subscriptions: SnsSubscriptionConfirmer,
   ) {}
 
+  private recent = new Set<string>();
+
   async handle(eventId: string): Promise<'processed' | 'skipped'> {
-    const result = await this.db.transaction(async (m) => {
-      const rows: Row[] = await m.query(
-        'SELECT id, project_id, source, kind, body, status FROM inbound_events WHERE id = $1 FOR UPDATE SKIP LOCKED',
-        [eventId],
-      );
-      const row = rows[0];
-      if (!row || row.status === 'processed') return null;
-      const work = deliverySignals({ projectId: row.project_id, source: row.source, kind: row.kind, body: row.body });
+    if (this.recent.delete(eventId)) return 'skipped';
+    let result: { projectId: string; incidentIds: string[]; batchIds: string[] } | null;
+    try {
+      result = await this.db.transaction((m) => this.processIn(m, eventId, BATCH));
+    } catch {
+      result = await this.db.transaction((m) => this.processIn(m, eventId, 1));
+    }
+    if (!result) return 'skipped';
+    if (this.recent.size > RECENT_MAX) this.recent = new Set();
+    for (const id of result.batchIds) if (id !== eventId) this.recent.add(id);
+    this.events.publish(result.projectId, result.incidentIds);
+    return 'processed';
+  }
+
+  private async processIn(m: EntityManager, eventId: string, batch: number) {
+    const rows: Row[] = await m.query(
+      'SELECT id, project_id, source, kind, body, status FROM inbound_events WHERE id = $1 FOR UPDATE SKIP LOCKED',
+      [eventId],
+    );
+    const row = rows[0];
+    if (!row || row.status === 'processed') return null;
+    const others: Row[] =
+      batch > 1
+        ? await m.query(
+            `SELECT id, project_id, source, kind, body, status FROM inbound_events
+             WHERE project_id = $1 AND status = 'pending' AND id <> $2
+             ORDER BY received_at LIMIT $3 FOR UPDATE SKIP LOCKED`,
+            [row.project_id, eventId, batch - 1],
+          )
+        : [];
+    const taken: Array<{ id: string; signals: Signal[] }> = [];
+    for (const r of [row, ...others]) {
+      const own = r === row;
+      let work: DeliveryWork;
+      try {
+        work = deliverySignals({ projectId: r.project_id, source: r.source, kind: r.kind, body: r.body });
+      } catch (e) {
+        if (own) throw e;
+        continue; // left pending for its own job, which records the error
+      }
       if (work.subscribeUrl) {
+        if (!own) continue; // handshakes only on their own job
         if (!isSnsHostUrl(work.subscribeUrl, false)) throw new Error('SubscribeURL is not an SNS URL');
         await this.subscriptions.confirm(work.subscribeUrl);
       }
-      const processed = await this.processor.processIn(m, row.project_id, work.signals);
-      await m.query(
-        `UPDATE inbound_events SET status = 'processed', processed_at = now(), attempts = attempts + 1,
-           signal_count = $2, last_error = NULL WHERE id = $1`,
-        [eventId, work.signals.length],
-      );
-      return { projectId: row.project_id, incidentIds: processed.incidentIds };
-    });
-    if (!result) return 'skipped';
-    this.events.publish(result.projectId, result.incidentIds);
-    return 'processed';
+      taken.push({ id: r.id, signals: work.signals });
+    }
+    const processed = await this.processor.processIn(
+      m,
+      row.project_id,
+      taken.flatMap((t) => t.signals),
+    );
+    await m.query(
+      `UPDATE inbound_events e SET status = 'processed', processed_at = clock_timestamp(), attempts = attempts + 1,
+         signal_count = t.n, last_error = NULL
+       FROM unnest($1::uuid[], $2::int[]) AS t(id, n) WHERE e.id = t.id`,
+      [taken.map((t) => t.id), taken.map((t) => t.signals.length)],
+    );
+    return { projectId: row.project_id, incidentIds: processed.incidentIds, batchIds: taken.map((t) => t.id) };
   }
 
   /** Records a failed attempt; after the last one the delivery is kept as failed, for replay. */
