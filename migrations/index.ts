@@ -2,6 +2,7 @@ import { Init1795570333641 } from './1795570333641-Init';
 import { IncidentTitleSearch1795570400000 } from './1795570400000-IncidentTitleSearch';
 import { Correlation1795572077731 } from './1795572077731-Correlation';
 import { Ingestion1795572684458 } from './1795572684458-Ingestion';
+import { Orchestrator1795581420201 } from './1795581420201-Orchestrator';
 
 /**
  * Every migration, in order. The api is bundled, so migrations are listed here rather than found
@@ -12,4 +13,5 @@ export const MIGRATIONS = [
   IncidentTitleSearch1795570400000,
   Correlation1795572077731,
   Ingestion1795572684458,
+  Orchestrator1795581420201,
 ];

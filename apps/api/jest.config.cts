@@ -1,3 +1,5 @@
+const esmBundles = require('../../tools/jest/esm-bundles.cjs');
+
 module.exports = {
   displayName: 'api',
   preset: '../../jest.preset.js',
@@ -6,6 +8,8 @@ module.exports = {
     '^.+\\.[tj]s$': ['ts-jest', { tsconfig: '<rootDir>/tsconfig.spec.json' }],
   },
   moduleFileExtensions: ['ts', 'js', 'html'],
+  // ESM-only packages, bundled to CommonJS for jest (see tools/jest/esm-bundles.cjs).
+  moduleNameMapper: esmBundles(),
   testMatch: ['<rootDir>/src/**/*.spec.ts', '<rootDir>/src/**/*.e2e-spec.ts'],
   // One fresh database per run: real PostgreSQL (DATABASE_URL's server, or an embedded one).
   globalSetup: '<rootDir>/src/test/global-setup.ts',

@@ -16,6 +16,7 @@ import { HealthModule } from './health/health.module';
 import { AccountsModule } from './modules/accounts/accounts.module';
 import { AuthModule } from './modules/auth/auth.module';
 import { IncidentsModule } from './modules/incidents/incidents.module';
+import { OrchestratorModule } from './modules/orchestrator/orchestrator.module';
 import { ProjectsModule } from './modules/projects/projects.module';
 import { OutboundOverrides, WebhooksModule } from './modules/webhooks/webhooks.module';
 
@@ -57,6 +58,7 @@ export class AppModule {
         AccountsModule,
         IncidentsModule,
         WebhooksModule.forRoot(config, options.outbound),
+        OrchestratorModule.forRoot(config),
         ...web,
       ],
       providers: [{ provide: APP_FILTER, useClass: AllExceptionsFilter }],

@@ -6,3 +6,4 @@ export * from './lib/incidents';
 export * from './lib/signals';
 export * from './lib/pagination';
 export * from './lib/webhooks';
+export * from './lib/orchestrator';

@@ -18,6 +18,19 @@ export interface AppConfig {
   webDist: string | null;
   /** Consume queued work in this process (BullMQ workers, sweepers); worker.ts always does. */
   runWorkers: boolean;
+  sources: SourcesConfig;
+}
+
+/** How MOZAIC calls monitoring sources. */
+export interface SourcesConfig {
+  /** Per-request timeout (ms). */
+  requestTimeoutMs: number;
+  /** Deadline of one account's whole collection or test (ms). */
+  deadlineMs: number;
+  /** Accounts collected at once per process. */
+  concurrency: number;
+  /** Forbid private, loopback and link-local addresses in user-given URLs (metadata endpoints always are). */
+  blockPrivateAddresses: boolean;
 }
 
 export class ConfigError extends Error {
@@ -116,6 +129,12 @@ export function parseConfig(env: Env): AppConfig {
     },
     webDist: str('WEB_DIST') ?? null,
     runWorkers: bool('RUN_WORKERS', true),
+    sources: {
+      requestTimeoutMs: int('SOURCE_TIMEOUT_MS', 10_000, 100, 120_000),
+      deadlineMs: int('SOURCE_DEADLINE_MS', 60_000, 1_000, 600_000),
+      concurrency: int('COLLECT_CONCURRENCY', 100, 1, 1000),
+      blockPrivateAddresses: bool('OUTBOUND_BLOCK_PRIVATE', false),
+    },
   };
   if (problems.length) throw new ConfigError(problems);
   return config;

@@ -9,6 +9,8 @@ import { LogTemplateEntity } from '../modules/incidents/entities/log-template.en
 import { InboundEventEntity } from '../modules/webhooks/entities/inbound-event.entity';
 import { ProjectWebhookEntity } from '../modules/webhooks/entities/project-webhook.entity';
 import { ProjectEntity } from '../modules/projects/entities/project.entity';
+import { FetchRunEntity } from '../modules/orchestrator/runs/entities/fetch-run.entity';
+import { FetchRunItemEntity } from '../modules/orchestrator/runs/entities/fetch-run-item.entity';
 
 /** Every entity, listed explicitly: the api is bundled, so globs cannot find them. */
 export const ENTITIES = [
@@ -23,4 +25,6 @@ export const ENTITIES = [
   LogTemplateEntity,
   InboundEventEntity,
   ProjectWebhookEntity,
+  FetchRunEntity,
+  FetchRunItemEntity,
 ];

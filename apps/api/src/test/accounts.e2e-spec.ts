@@ -58,26 +58,29 @@ describe('accounts (e2e)', () => {
   });
   afterAll(() => t.close());
 
-  it.each(Object.entries(VALID))('connects a %s account; the answer carries only a masked hint', async (type, body) => {
-    const res = await t
-      .http()
-      .post('/api/v1/accounts')
-      .set(u.auth)
-      .send({ project_id: projectId, service_type: type, ...body })
-      .expect(201);
-    expect(res.body).toMatchObject({
-      project_id: projectId,
-      service_type: type,
-      name: type,
-      status: 'inactive',
-      last_tested: null,
-      last_error: null,
-    });
-    expect(res.body.credentials_hint).toMatch(/^••••/);
-    expect(res.body).not.toHaveProperty('credentials');
-    expect(res.body).not.toHaveProperty('credentials_encrypted');
-    for (const m of SECRET_MARKERS) expect(JSON.stringify(res.body)).not.toContain(m);
-  });
+  it.each(Object.entries(VALID))(
+    'connects and tests a %s account (unreachable here: error with the reason); the answer carries only a masked hint',
+    async (type, body) => {
+      const res = await t
+        .http()
+        .post('/api/v1/accounts')
+        .set(u.auth)
+        .send({ project_id: projectId, service_type: type, ...body })
+        .expect(201);
+      expect(res.body).toMatchObject({
+        project_id: projectId,
+        service_type: type,
+        name: type,
+        status: 'error',
+      });
+      expect(Date.parse(res.body.last_tested)).toBeGreaterThan(Date.now() - 60_000);
+      expect(res.body.last_error).toMatch(/does not resolve|unreachable|timed out|did not answer/);
+      expect(res.body.credentials_hint).toMatch(/^••••/);
+      expect(res.body).not.toHaveProperty('credentials');
+      expect(res.body).not.toHaveProperty('credentials_encrypted');
+      for (const m of SECRET_MARKERS) expect(JSON.stringify(res.body)).not.toContain(m);
+    },
+  );
 
   it('stores credentials only as a Fernet token that decrypts with ENCRYPTION_KEY', async () => {
     const res = await t

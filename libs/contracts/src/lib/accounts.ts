@@ -82,5 +82,7 @@ export interface Account {
   status: AccountStatus;
   last_tested: string | null;
   last_error: string | null;
+  /** When signals were last collected from it (null: not yet). */
+  last_collected_at: string | null;
   created_at: string;
 }

@@ -1,8 +1,10 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Post } from '@nestjs/common';
-import { ApiBearerAuth, ApiResponse, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { AuthUser, CurrentUser } from '../../common/decorators/current-user.decorator';
 import { AccountsService } from './accounts.service';
+import { AccountTestResponse } from './dto/account-test.response';
 import { AccountResponse } from './dto/account.response';
+import { TestAccountDto } from './dto/test-account.dto';
 import { ConnectAccountDto } from './dto/connect-account.dto';
 
 @ApiTags('accounts')
@@ -15,10 +17,27 @@ export class AccountsController {
   @ApiResponse({
     status: 201,
     type: AccountResponse,
-    description: 'Connected; credentials are stored encrypted and never returned',
+    description:
+      'Connected and tested (status active, or error with last_error); credentials are stored encrypted and never returned',
   })
   connect(@CurrentUser() user: AuthUser, @Body() dto: ConnectAccountDto): Promise<AccountResponse> {
     return this.accounts.connect(user.id, dto);
+  }
+
+  @Post('test')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Test the connect form before saving: nothing is stored' })
+  @ApiResponse({ status: 200, type: AccountTestResponse })
+  testUnsaved(@Body() dto: TestAccountDto): Promise<AccountTestResponse> {
+    return this.accounts.testUnsaved(dto);
+  }
+
+  @Post(':account_id/test')
+  @HttpCode(200)
+  @ApiOperation({ summary: "Run the account's connection test and record status, last_tested and last_error" })
+  @ApiResponse({ status: 200, type: AccountTestResponse })
+  test(@CurrentUser() user: AuthUser, @Param('account_id', ParseUUIDPipe) id: string): Promise<AccountTestResponse> {
+    return this.accounts.test(user.id, id);
   }
 
   @Get('project/:project_id')

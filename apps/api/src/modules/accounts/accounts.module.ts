@@ -2,11 +2,12 @@ import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { ProjectsModule } from '../projects/projects.module';
 import { AccountsController } from './accounts.controller';
+import { SourcesModule } from '../orchestrator/sources.module';
 import { AccountsService } from './accounts.service';
 import { AccountConnectionEntity } from './entities/account-connection.entity';
 
 @Module({
-  imports: [TypeOrmModule.forFeature([AccountConnectionEntity]), ProjectsModule],
+  imports: [TypeOrmModule.forFeature([AccountConnectionEntity]), ProjectsModule, SourcesModule],
   controllers: [AccountsController],
   providers: [AccountsService],
   exports: [AccountsService],

@@ -4,7 +4,10 @@ import { Repository } from 'typeorm';
 import { CredentialCipher } from '../../common/crypto/credential-cipher';
 import { NotFoundError } from '../../common/errors';
 import { ProjectsService } from '../projects/projects.service';
+import { AccountTester } from '../orchestrator/account-tester.service';
+import { AccountTestResponse } from './dto/account-test.response';
 import { AccountResponse } from './dto/account.response';
+import { TestAccountDto } from './dto/test-account.dto';
 import { ConnectAccountDto } from './dto/connect-account.dto';
 import { maskHint, primarySecret } from './credentials/credential-shapes';
 import { AccountConnectionEntity } from './entities/account-connection.entity';
@@ -16,6 +19,7 @@ export class AccountsService {
     private readonly accounts: Repository<AccountConnectionEntity>,
     private readonly projects: ProjectsService,
     private readonly cipher: CredentialCipher,
+    private readonly tester: AccountTester,
   ) {}
 
   async connect(userId: string, dto: ConnectAccountDto): Promise<AccountResponse> {
@@ -35,7 +39,25 @@ export class AccountsService {
         cursor: null,
       }),
     );
+    // Connecting tests at once: the answer shows active, or error with the reason.
+    await this.tester.testAndRecord(row);
     return AccountResponse.from(row);
+  }
+
+  /** Tests a stored account again and records the outcome. */
+  async test(userId: string, id: string): Promise<AccountTestResponse> {
+    return this.tester.testAndRecord(await this.findOwned(userId, id));
+  }
+
+  /** Tests the connect form's fields without saving them. */
+  testUnsaved(dto: TestAccountDto): Promise<AccountTestResponse> {
+    return this.tester.test(
+      'unsaved',
+      'unsaved',
+      dto.service_type,
+      dto.credentials as Record<string, string | undefined>,
+      dto.config ?? {},
+    );
   }
 
   async listByProject(userId: string, projectId: string): Promise<AccountResponse[]> {

@@ -15,6 +15,8 @@ export class AccountResponse implements Account {
   @ApiProperty({ nullable: true, type: String, format: 'date-time' })
   last_tested!: string | null;
   @ApiProperty({ nullable: true, type: String }) last_error!: string | null;
+  @ApiProperty({ nullable: true, type: String, format: 'date-time' })
+  last_collected_at!: string | null;
   @ApiProperty({ format: 'date-time' }) created_at!: string;
 
   static from(a: AccountConnectionEntity): AccountResponse {
@@ -28,6 +30,7 @@ export class AccountResponse implements Account {
       status: a.status,
       last_tested: a.lastTested?.toISOString() ?? null,
       last_error: a.lastError,
+      last_collected_at: a.lastCollectedAt?.toISOString() ?? null,
       created_at: a.createdAt.toISOString(),
     };
   }

@@ -45,6 +45,18 @@ export class AccountConnectionEntity {
   @Column({ type: 'jsonb', nullable: true })
   cursor!: Record<string, unknown> | null;
 
+  /** When the scheduler runs this account next (claimed atomically, so once per interval). */
+  @Index('ix_account_connections_due')
+  @Column({ name: 'next_collect_at', type: 'timestamptz', nullable: true })
+  nextCollectAt!: Date | null;
+
+  @Column({ name: 'last_collected_at', type: 'timestamptz', nullable: true })
+  lastCollectedAt!: Date | null;
+
+  /** Failed collections in a row: drives the back-off and the `error` status. */
+  @Column({ type: 'int', default: 0 })
+  failures!: number;
+
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt!: Date;
 }

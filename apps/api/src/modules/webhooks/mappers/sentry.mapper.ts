@@ -4,7 +4,7 @@ import { arr, at, clip, isoTime, Json, num, obj, str } from '../../../common/jso
 import { clean } from './alertmanager.mapper';
 
 /** Sentry event tags come as [[key, value], …] or [{key, value}, …]. */
-function tags(event: Json): Record<string, string> {
+export function sentryTags(event: Json): Record<string, string> {
   const out: Record<string, string> = {};
   for (const t of arr(event, 'tags')) {
     const k = str(t, 0) ?? str(t, 'key');
@@ -14,7 +14,11 @@ function tags(event: Json): Record<string, string> {
   return out;
 }
 
-function entities(project: string | undefined, t: Record<string, string>, environment?: string): EntityLabels {
+export function sentryEntities(
+  project: string | undefined,
+  t: Record<string, string>,
+  environment?: string,
+): EntityLabels {
   return clean({
     service: t['service'] ?? t['app'] ?? project,
     host: t['server_name'],
@@ -52,7 +56,7 @@ export function mapSentry(projectId: string, resource: string | undefined, paylo
         label: clip(str(issue, 'shortId') ?? title, 100),
         kind: 'error',
         message: clip(`${title}${str(issue, 'culprit') ? ` in ${str(issue, 'culprit')}` : ''}`, 4000),
-        entities: entities(str(issue, 'project', 'slug'), {}),
+        entities: sentryEntities(str(issue, 'project', 'slug'), {}),
         link: str(issue, 'permalink') ?? str(issue, 'web_url') ?? null,
         raw: payload,
       },
@@ -80,7 +84,7 @@ export function mapSentry(projectId: string, resource: string | undefined, paylo
           str(event, 'message') || `${title}${str(event, 'culprit') ? ` in ${str(event, 'culprit')}` : ''}`,
           4000,
         ),
-        entities: entities(project, tags(event), str(event, 'environment')),
+        entities: sentryEntities(project, sentryTags(event), str(event, 'environment')),
         link: str(event, 'web_url') ?? null,
         raw: payload,
       },
@@ -109,7 +113,7 @@ export function mapSentry(projectId: string, resource: string | undefined, paylo
         label: clip(rule, 100),
         kind: 'alert',
         message: clip(str(payload, 'data', 'description_text') ?? rule, 4000),
-        entities: entities(
+        entities: sentryEntities(
           str(ma, 'alert_rule', 'projects', 0) ?? str(ma, 'projects', 0),
           {},
           str(ma, 'alert_rule', 'environment'),
@@ -140,9 +144,9 @@ export function mapSentry(projectId: string, resource: string | undefined, paylo
         label: clip(title, 100),
         kind: 'error',
         message: clip(`${title}${str(payload, 'culprit') ? ` in ${str(payload, 'culprit')}` : ''}`, 4000),
-        entities: entities(
+        entities: sentryEntities(
           str(payload, 'project_slug') ?? str(payload, 'project'),
-          tags(event),
+          sentryTags(event),
           str(event, 'environment'),
         ),
         link: str(payload, 'url') ?? null,

@@ -1,0 +1,48 @@
+import { BullModule } from '@nestjs/bullmq';
+import { DynamicModule, Module, Provider } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { AppConfig } from '../../config/app-config';
+import { AccountConnectionEntity } from '../accounts/entities/account-connection.entity';
+import { IncidentsModule } from '../incidents/incidents.module';
+import { ProjectsModule } from '../projects/projects.module';
+import { redisOptions } from '../webhooks/redis-connection';
+import { AccountCollector } from './collect/account-collector.service';
+import { BullCollectQueue, CollectConsumer } from './collect/bull-collect-queue';
+import { COLLECT_QUEUE, CollectQueue } from './collect/collect-queue';
+import { CollectScheduler } from './collect/collect-scheduler';
+import { InProcessCollectQueue } from './collect/in-process-collect-queue';
+import { OrchestratorController } from './orchestrator.controller';
+import { FetchRunItemEntity } from './runs/entities/fetch-run-item.entity';
+import { FetchRunEntity } from './runs/entities/fetch-run.entity';
+import { FetchRunsService } from './runs/fetch-runs.service';
+import { SourcesModule } from './sources.module';
+
+/**
+ * Pulling sources: the schedule (claims in PostgreSQL), collect jobs (BullMQ "collect" with
+ * REDIS_URL, in-process otherwise) and the manual fetch with its progress.
+ */
+@Module({})
+export class OrchestratorModule {
+  static forRoot(config: AppConfig): DynamicModule {
+    const redis = config.redisUrl ? redisOptions(config.redisUrl) : null;
+    const consume = config.runWorkers || !redis;
+    const queue: Provider[] = redis
+      ? [{ provide: CollectQueue, useClass: BullCollectQueue }, ...(config.runWorkers ? [CollectConsumer] : [])]
+      : [{ provide: CollectQueue, useClass: InProcessCollectQueue }];
+    return {
+      module: OrchestratorModule,
+      imports: [
+        TypeOrmModule.forFeature([AccountConnectionEntity, FetchRunEntity, FetchRunItemEntity]),
+        SourcesModule,
+        IncidentsModule,
+        ProjectsModule,
+        ...(redis
+          ? [BullModule.registerQueue({ name: COLLECT_QUEUE, connection: { ...redis, maxRetriesPerRequest: null } })]
+          : []),
+      ],
+      controllers: [OrchestratorController],
+      providers: [AccountCollector, FetchRunsService, ...queue, ...(consume ? [CollectScheduler] : [])],
+      exports: [],
+    };
+  }
+}

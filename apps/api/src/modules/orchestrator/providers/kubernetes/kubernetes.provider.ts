@@ -1,0 +1,166 @@
+import { Injectable } from '@nestjs/common';
+import {
+  ApiException,
+  ConfigurationOptions,
+  CoreV1Api,
+  KubeConfig,
+  RequestContext,
+  ResponseContext,
+} from '@kubernetes/client-node';
+import { KubernetesCredentials, Signal } from '@mozaic/contracts';
+import { Json, str } from '../../../../common/json/read';
+import { httpError, linked } from '../../outbound/outbound-http';
+import { CollectResult, SourceContext, SourceCursor, SourceProvider } from '../../source-provider.interface';
+import { SourceError } from '../../source-error';
+import { FailingContainer, mapContainerLog, mapPodStatus } from './kubernetes-pods.mapper';
+import { mapKubernetesEvent } from './kubernetes.mapper';
+
+const MAX_LOG_FETCHES = 10;
+const FIRST_LOOKBACK_MS = 3_600_000;
+
+/** The SDK's objects carry Dates; the mappers read the API's JSON. */
+const asJson = (o: unknown): Json => JSON.parse(JSON.stringify(o)) as Json;
+
+/**
+ * Kubernetes through @kubernetes/client-node: Warning events since the cursor, pods in trouble
+ * (CrashLoopBackOff, image pulls, OOMKilled, restarts since the last poll) and the tail of the
+ * failing containers' previous logs. Namespaces are limited to the account's allow-list.
+ */
+@Injectable()
+export class KubernetesProvider implements SourceProvider {
+  readonly type = 'kubernetes' as const;
+
+  async test(ctx: SourceContext): Promise<string> {
+    const { api, options } = await this.client(ctx);
+    const namespaces = ctx.config.namespaces;
+    try {
+      if (namespaces?.length) {
+        for (const namespace of namespaces) await api.listNamespacedPod({ namespace, limit: 1 }, options);
+        return `${namespaces.length} namespace(s) readable`;
+      }
+      const list = await api.listNamespace({ limit: 500 }, options);
+      return `${list.items.length} namespaces visible`;
+    } catch (e) {
+      throw this.failure(e, ctx);
+    }
+  }
+
+  async collect(ctx: SourceContext, cursor: SourceCursor | null): Promise<CollectResult> {
+    const { api, options, cluster } = await this.client(ctx);
+    const now = new Date();
+    const since =
+      Date.parse(typeof cursor?.['since'] === 'string' ? cursor['since'] : '') || now.getTime() - FIRST_LOOKBACK_MS;
+    const restartsBefore = (cursor?.['restarts'] ?? {}) as Record<string, number>;
+    const namespaces = ctx.config.namespaces?.length ? ctx.config.namespaces : [null];
+    const signals: Signal[] = [];
+    const restarts: Record<string, number> = {};
+    const failing: Array<FailingContainer & { uid: string }> = [];
+    try {
+      for (const namespace of namespaces) {
+        const events = namespace
+          ? await api.listNamespacedEvent({ namespace, fieldSelector: 'type=Warning' }, options)
+          : await api.listEventForAllNamespaces({ fieldSelector: 'type=Warning' }, options);
+        for (const e of events.items) {
+          const s = mapKubernetesEvent(ctx.projectId, asJson(e), cluster);
+          if (s && Date.parse(s.occurredAt) > since) signals.push(s);
+        }
+        const pods = namespace
+          ? await api.listNamespacedPod({ namespace }, options)
+          : await api.listPodForAllNamespaces({}, options);
+        for (const p of pods.items) {
+          const pod = asJson(p);
+          const r = mapPodStatus(ctx.projectId, pod, restartsBefore, now, cluster);
+          // Conditions already reported stay quiet unless something changed since the last poll.
+          signals.push(
+            ...r.signals.filter((s) => !cursor || Date.parse(s.occurredAt) > since || s.label === 'restarts'),
+          );
+          Object.assign(restarts, r.restarts);
+          failing.push(...r.failing.map((f) => ({ ...f, uid: str(pod, 'metadata', 'uid') ?? '' })));
+        }
+      }
+      for (const f of failing.slice(0, MAX_LOG_FETCHES)) {
+        const text = await api
+          .readNamespacedPodLog(
+            {
+              name: f.pod,
+              namespace: f.namespace,
+              container: f.container,
+              previous: f.restarted,
+              tailLines: 50,
+              timestamps: true,
+            },
+            options,
+          )
+          .catch(() => ''); // no previous instance (yet), or logs gone: the status says enough
+        signals.push(
+          ...mapContainerLog(ctx.projectId, f, text, cluster).filter((s) => Date.parse(s.occurredAt) > since),
+        );
+      }
+    } catch (e) {
+      throw this.failure(e, ctx);
+    }
+    return { signals, cursor: { since: now.toISOString(), restarts } };
+  }
+
+  /** A client for the account: a kubeconfig (and context), or server + token (+ CA). */
+  private async client(ctx: SourceContext) {
+    const creds = ctx.credentials as unknown as KubernetesCredentials;
+    const kc = new KubeConfig();
+    try {
+      if (creds.kubeconfig) {
+        kc.loadFromString(creds.kubeconfig);
+        if (ctx.config.context) kc.setCurrentContext(ctx.config.context);
+      } else {
+        kc.loadFromOptions({
+          clusters: [
+            {
+              name: 'cluster',
+              server: creds.server ?? '',
+              caData: creds.ca_cert ? Buffer.from(creds.ca_cert).toString('base64') : undefined,
+              skipTLSVerify: false,
+            },
+          ],
+          users: [{ name: 'user', token: creds.token }],
+          contexts: [{ name: 'mozaic', cluster: 'cluster', user: 'user' }],
+          currentContext: 'mozaic',
+        });
+      }
+    } catch {
+      throw new SourceError('invalid', 'the kubeconfig cannot be read');
+    }
+    const current = kc.getCurrentCluster();
+    if (!current?.server) throw new SourceError('invalid', 'the kubeconfig names no cluster server');
+    await ctx.checkUrl(current.server);
+    if (kc.getCurrentUser()?.exec || kc.getCurrentUser()?.authProvider)
+      throw new SourceError('invalid', 'exec and auth-provider credentials are not supported: use a token');
+    const api = kc.makeApiClient(CoreV1Api);
+    // Every request carries the deadline: the SDK hands the signal to its fetch.
+    const options = {
+      middleware: [
+        {
+          pre: async (c: RequestContext) => {
+            c.setSignal(linked(ctx.signal, ctx.timeoutMs).signal as never);
+            return c;
+          },
+          post: async (r: ResponseContext) => r,
+        },
+      ],
+      middlewareMergeStrategy: 'append',
+    } as unknown as ConfigurationOptions;
+    return { api, options, cluster: current.name === 'cluster' ? undefined : current.name };
+  }
+
+  private failure(e: unknown, ctx: SourceContext): SourceError {
+    if (e instanceof SourceError) return e;
+    if (e instanceof ApiException)
+      return httpError('The Kubernetes API', {
+        status: e.code,
+        headers: new Headers(e.headers as Record<string, string>),
+      });
+    const err = e as { name?: string; type?: string; code?: string; message?: string };
+    if (ctx.signal.aborted) return new SourceError('timeout', "the collection's deadline passed");
+    if (err.name === 'AbortError' || err.type === 'aborted')
+      return new SourceError('timeout', `the Kubernetes API did not answer within ${ctx.timeoutMs} ms`);
+    return new SourceError('unreachable', `the Kubernetes API is unreachable${err.code ? ` (${err.code})` : ''}`);
+  }
+}

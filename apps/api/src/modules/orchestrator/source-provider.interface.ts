@@ -1,0 +1,37 @@
+import { AccountConfig, ServiceType, Signal } from '@mozaic/contracts';
+import { OutboundHttp } from './outbound/outbound-http';
+
+/** Where a provider may resume: its own JSON, persisted per account after each successful collect. */
+export type SourceCursor = Record<string, unknown>;
+
+/** Everything a provider needs for one call; it never sees the database or other accounts. */
+export interface SourceContext<C = Record<string, string | undefined>> {
+  accountId: string;
+  projectId: string;
+  credentials: C;
+  config: AccountConfig;
+  /** Aborted when the call's deadline passes (every network call must honour it). */
+  signal: AbortSignal;
+  /** Per-request timeout in ms. */
+  timeoutMs: number;
+  http: OutboundHttp;
+  /** Checks a URL a user gave (http(s) only, no metadata endpoints, private ranges per policy). */
+  checkUrl(url: string): Promise<URL>;
+}
+
+export interface CollectResult {
+  signals: Signal[];
+  cursor: SourceCursor;
+}
+
+/** The one contract every source implements. Errors are SourceErrors (see source-error.ts). */
+export interface SourceProvider {
+  readonly type: ServiceType;
+  /** Proves the credentials work; returns a short description of what it saw. */
+  test(ctx: SourceContext): Promise<string>;
+  /** Signals since the cursor (null: the first run), and the cursor to continue from. */
+  collect(ctx: SourceContext, cursor: SourceCursor | null): Promise<CollectResult>;
+}
+
+/** Injection token: all providers, as an array. */
+export const SOURCE_PROVIDERS = Symbol('SOURCE_PROVIDERS');
