@@ -19,6 +19,8 @@ export interface Alert {
   source: SignalSource;
   source_ref: string | null;
   title: string;
+  /** A short name, e.g. "CrashLoopBackOff" or the alarm name. */
+  label: string;
   severity: Severity;
   status: AlertStatus;
   count: number;

@@ -32,7 +32,7 @@ export class FakeApi {
   ) {}
 
   static async start(handler: FakeRoute): Promise<FakeApi> {
-    let api: FakeApi | undefined;
+    const holder: { api?: FakeApi } = {};
     const server = createServer((req, res) => {
       const chunks: Buffer[] = [];
       req.on('data', (c: Buffer) => chunks.push(c));
@@ -43,8 +43,8 @@ export class FakeApi {
           headers: req.headers,
           body: Buffer.concat(chunks).toString('utf8'),
         };
-        api?.requests.push(seen);
-        void Promise.resolve(api?.handler(seen) ?? { status: 500 })
+        holder.api?.requests.push(seen);
+        void Promise.resolve(holder.api?.handler(seen) ?? { status: 500 })
           .then(async (a) => {
             if (a.delayMs) await new Promise((r) => setTimeout(r, a.delayMs));
             if (res.destroyed) return;
@@ -62,8 +62,8 @@ export class FakeApi {
       });
     });
     await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
-    api = new FakeApi(server, handler);
-    return api;
+    holder.api = new FakeApi(server, handler);
+    return holder.api;
   }
 
   get url(): string {

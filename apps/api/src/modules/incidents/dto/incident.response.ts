@@ -64,6 +64,7 @@ export class IncidentMemberResponse implements IncidentMember {
   @ApiProperty({ enum: SIGNAL_SOURCES }) source!: SignalSource;
   @ApiProperty({ nullable: true, type: String }) source_ref!: string | null;
   @ApiProperty() title!: string;
+  @ApiProperty({ description: 'A short name, e.g. "CrashLoopBackOff" or the alarm name' }) label!: string;
   @ApiProperty({ enum: SEVERITIES }) severity!: Severity;
   @ApiProperty({ enum: ALERT_STATUSES }) status!: AlertStatus;
   @ApiProperty() count!: number;
@@ -86,6 +87,7 @@ export class IncidentMemberResponse implements IncidentMember {
       source: a.source,
       source_ref: a.sourceRef,
       title: a.title,
+      label: a.label || a.title,
       severity: a.severity,
       status: a.status,
       count: a.count,

@@ -128,21 +128,32 @@ export class KubernetesProvider implements SourceProvider {
     } catch {
       throw new SourceError('invalid', 'the kubeconfig cannot be read');
     }
+    // Plain http (e.g. kubectl proxy) has no TLS to verify; the SDK insists on the flag for it.
+    if (kc.clusters.some((c) => c.server.startsWith('http:') && !c.skipTLSVerify))
+      kc.loadFromOptions({
+        clusters: kc.clusters.map((c) => (c.server.startsWith('http:') ? { ...c, skipTLSVerify: true } : c)),
+        users: kc.users,
+        contexts: kc.contexts,
+        currentContext: kc.getCurrentContext(),
+      });
     const current = kc.getCurrentCluster();
     if (!current?.server) throw new SourceError('invalid', 'the kubeconfig names no cluster server');
     await ctx.checkUrl(current.server);
     if (kc.getCurrentUser()?.exec || kc.getCurrentUser()?.authProvider)
       throw new SourceError('invalid', 'exec and auth-provider credentials are not supported: use a token');
     const api = kc.makeApiClient(CoreV1Api);
-    // Every request carries the deadline: the SDK hands the signal to its fetch.
+    // Every request carries a timeout and the deadline. The object-parameter API takes observable
+    // middleware: the SDK only calls toPromise() on what pre/post return.
+    const observable = <T>(value: () => T) => ({ toPromise: async () => value() });
     const options = {
       middleware: [
         {
-          pre: async (c: RequestContext) => {
-            c.setSignal(linked(ctx.signal, ctx.timeoutMs).signal as never);
-            return c;
-          },
-          post: async (r: ResponseContext) => r,
+          pre: (c: RequestContext) =>
+            observable(() => {
+              c.setSignal(linked(ctx.signal, ctx.timeoutMs).signal as never);
+              return c;
+            }),
+          post: (r: ResponseContext) => observable(() => r),
         },
       ],
       middlewareMergeStrategy: 'append',
@@ -161,6 +172,9 @@ export class KubernetesProvider implements SourceProvider {
     if (ctx.signal.aborted) return new SourceError('timeout', "the collection's deadline passed");
     if (err.name === 'AbortError' || err.type === 'aborted')
       return new SourceError('timeout', `the Kubernetes API did not answer within ${ctx.timeoutMs} ms`);
-    return new SourceError('unreachable', `the Kubernetes API is unreachable${err.code ? ` (${err.code})` : ''}`);
+    return new SourceError(
+      'unreachable',
+      `the Kubernetes API is unreachable (${err.code ?? err.message ?? 'unknown error'})`,
+    );
   }
 }
