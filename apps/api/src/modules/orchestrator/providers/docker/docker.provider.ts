@@ -53,6 +53,7 @@ export class DockerProvider implements SourceProvider {
           // a partial line at the end of the stream
         }
       }
+      const fromEvents = new Set(signals.map((s) => s.sourceRef ?? ''));
       const containers = await docker.listContainers({
         all: true,
         abortSignal: ctx.signal,
