@@ -8,7 +8,8 @@ const { existsSync, readFileSync } = require('node:fs');
 const { join } = require('node:path');
 
 const root = join(__dirname, '../..');
-const outDir = join(root, 'node_modules/.cache/mozaic-jest');
+// Outside node_modules: Nx would read a mapped path there as a package name.
+const outDir = join(root, 'tmp/jest-esm');
 
 function bundle(pkg) {
   const version = JSON.parse(readFileSync(join(root, 'node_modules', pkg, 'package.json'), 'utf8')).version;

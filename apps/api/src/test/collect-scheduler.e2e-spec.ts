@@ -84,7 +84,7 @@ describe('collection schedule (e2e: two app instances on one database and Redis)
     );
     expect(ticks.reduce((n, x) => n + x, 0)).toBe(1); // one claim in all
     await until('the collection', async () =>
-      (await row(acct.id)).last_collected_at! > first.last_collected_at! ? true : undefined,
+      Number((await row(acct.id)).last_collected_at) > Number(first.last_collected_at) ? true : undefined,
     );
     await new Promise((r) => setTimeout(r, 500));
     expect(collects()).toBe(before + 1);

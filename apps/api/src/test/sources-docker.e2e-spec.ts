@@ -5,7 +5,6 @@ import { createTestApp, registerAndLogin, TestApp } from './test-app';
 
 const run = TestDockerEngine.available() ? describe : describe.skip;
 if (!TestDockerEngine.available())
-  // eslint-disable-next-line no-console -- say why the suite is skipped
   console.warn(
     'dockerd or busybox missing: the Docker engine test does not run (apt-get install docker.io busybox-static)',
   );

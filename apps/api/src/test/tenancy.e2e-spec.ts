@@ -9,6 +9,7 @@ describe('tenancy (e2e)', () => {
   let projectId: string;
   let accountId: string;
   let incidentId: string;
+  let runId: string;
 
   beforeAll(async () => {
     t = await createTestApp();
@@ -29,6 +30,7 @@ describe('tenancy (e2e)', () => {
         .expect(201)
     ).body.id;
     [incidentId] = await seedIncidents(projectId, [{ title: 'private incident', timestamp: new Date() }]);
+    runId = (await t.http().post(`/api/v1/incidents/fetch/${projectId}`).set(owner.auth).expect(202)).body.id;
   });
   afterAll(() => t.close());
 
@@ -49,7 +51,10 @@ describe('tenancy (e2e)', () => {
       }),
     ],
     ['get account', 'get', () => `/api/v1/accounts/${accountId}`, () => undefined],
+    ['test account', 'post', () => `/api/v1/accounts/${accountId}/test`, () => undefined],
     ['delete account', 'delete', () => `/api/v1/accounts/${accountId}`, () => undefined],
+    ['fetch now', 'post', () => `/api/v1/incidents/fetch/${projectId}`, () => undefined],
+    ['fetch progress', 'get', () => `/api/v1/incidents/fetch/runs/${runId}`, () => undefined],
     ['list incidents', 'get', () => `/api/v1/incidents/project/${projectId}`, () => undefined],
     ['get incident', 'get', () => `/api/v1/incidents/${incidentId}`, () => undefined],
   ];
@@ -65,6 +70,7 @@ describe('tenancy (e2e)', () => {
     expect(p.body.name).toBe('private');
     await t.http().get(`/api/v1/accounts/${accountId}`).set(owner.auth).expect(200);
     await t.http().get(`/api/v1/incidents/${incidentId}`).set(owner.auth).expect(200);
+    await t.http().get(`/api/v1/incidents/fetch/runs/${runId}`).set(owner.auth).expect(200);
     const n = await withDb(
       async (c) =>
         (await c.query('SELECT count(*)::int AS n FROM account_connections WHERE project_id = $1', [projectId])).rows[0]

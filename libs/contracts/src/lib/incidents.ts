@@ -113,3 +113,16 @@ export interface ListIncidentsQuery {
   /** Opaque cursor from the previous page's X-Next-Cursor header. */
   cursor?: string;
 }
+
+/** One signal of an incident (GET /incidents/{id}/signals): the timeline's points and the raw payloads. */
+export interface IncidentSignal {
+  id: string;
+  alert_id: string | null;
+  source: SignalSource;
+  occurred_at: string;
+  severity: Severity;
+  status: AlertStatus;
+  title: string;
+  /** The payload as the source sent it. */
+  raw: unknown;
+}

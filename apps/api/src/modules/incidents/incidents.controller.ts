@@ -6,6 +6,7 @@ import { AuthUser, CurrentUser } from '../../common/decorators/current-user.deco
 import { IncidentDetailResponse, IncidentSummaryResponse } from './dto/incident.response';
 import { ListIncidentsQueryDto } from './dto/list-incidents.query';
 import { IncidentsService } from './incidents.service';
+import { IncidentSignalResponse } from './dto/incident-signal.response';
 import { IncidentStream } from './incident-stream';
 import { IncidentStreamQuery } from './dto/stream.query';
 
@@ -59,6 +60,16 @@ export class IncidentsController {
   @ApiResponse({ status: 200, type: IncidentDetailResponse })
   get(@CurrentUser() user: AuthUser, @Param('incident_id', ParseUUIDPipe) id: string): Promise<IncidentDetailResponse> {
     return this.incidents.get(user.id, id);
+  }
+
+  @Get(':incident_id/signals')
+  @ApiOperation({ summary: "The incident's signals in time order (newest 500), with the raw payloads" })
+  @ApiResponse({ status: 200, type: [IncidentSignalResponse] })
+  signals(
+    @CurrentUser() user: AuthUser,
+    @Param('incident_id', ParseUUIDPipe) id: string,
+  ): Promise<IncidentSignalResponse[]> {
+    return this.incidents.signals(user.id, id);
   }
 
   @Post(':incident_id/acknowledge')

@@ -2,6 +2,8 @@ import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { Brackets, In, Repository } from 'typeorm';
 import { NotFoundError } from '../../common/errors';
+import { IncidentSignalResponse } from './dto/incident-signal.response';
+import { SignalEntity } from './entities/signal.entity';
 import { ProjectsService } from '../projects/projects.service';
 import {
   IncidentDetailResponse,
@@ -50,6 +52,7 @@ export class IncidentsService {
     @InjectRepository(IncidentAlertEntity)
     private readonly members: Repository<IncidentAlertEntity>,
     @InjectRepository(LogTemplateEntity) private readonly templates: Repository<LogTemplateEntity>,
+    @InjectRepository(SignalEntity) private readonly signalRows: Repository<SignalEntity>,
     private readonly projects: ProjectsService,
     private readonly lifecycle: IncidentLifecycle,
   ) {}
@@ -116,6 +119,21 @@ export class IncidentsService {
       .filter((m) => m.alert)
       .map((m) => IncidentMemberResponse.from(m.alert as NonNullable<typeof m.alert>, m.reason));
     return IncidentDetailResponse.detail(incident, alerts, await this.templatesOf(incident));
+  }
+
+  /** The incident's signals in time order (the newest 500), with their raw payloads. */
+  async signals(userId: string, id: string): Promise<IncidentSignalResponse[]> {
+    const rows = await this.signalRows
+      .createQueryBuilder('s')
+      .innerJoin(IncidentAlertEntity, 'm', 'm.alert_id = s.alert_id')
+      .innerJoin('m.incident', 'i')
+      .innerJoin('i.project', 'p', 'p.user_id = :userId', { userId })
+      .where('m.incident_id = :id', { id })
+      .orderBy('s.occurred_at', 'DESC')
+      .limit(500)
+      .getMany();
+    if (rows.length === 0) await this.get(userId, id); // 404 for a foreign or missing incident
+    return rows.reverse().map(IncidentSignalResponse.from);
   }
 
   /** The log templates the incident's members showed, most frequent first. */

@@ -66,8 +66,9 @@ export class DockerProvider implements SourceProvider {
         const inspect = (await docker
           .getContainer(c.Id)
           .inspect({ abortSignal: ctx.signal } as never)) as unknown as Json;
+        // A state the events already reported in this poll is the same occurrence: not counted twice.
         const found = mapContainerState(ctx.projectId, inspect, engine).filter(
-          (s) => Date.parse(s.occurredAt) / 1000 > since,
+          (s) => Date.parse(s.occurredAt) / 1000 > since && !fromEvents.has(s.sourceRef ?? ''),
         );
         signals.push(...found);
         if (found.length && logs++ < MAX_LOG_FETCHES) {

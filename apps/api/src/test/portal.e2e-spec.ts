@@ -1,0 +1,130 @@
+import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { BrowserContext, chromium, Page } from 'playwright-core';
+import { fixture, fixtureText } from './support/fixtures';
+import { FakeApi } from './support/fake-api';
+import { createTestApp, TestApp, uniqueEmail } from './test-app';
+
+const CHROMIUM = '/usr/bin/chromium';
+const root = join(__dirname, '../../../..');
+const WEB = join(root, 'dist/apps/web/browser');
+const SHOTS = join(root, 'dist/e2e-screenshots');
+const run = existsSync(CHROMIUM) ? describe : describe.skip;
+if (!existsSync(CHROMIUM))
+  console.warn(`${CHROMIUM} missing: the browser e2e test does not run (apt-get install chromium)`);
+
+/**
+ * The portal in a real browser (Debian's Chromium through playwright-core) against the real API on
+ * PostgreSQL: register → project → connect an account → a webhook arrives → the incident appears
+ * without a reload → its page shows the timeline and the explanation → resolve it. Screenshots of
+ * each page go to dist/e2e-screenshots/.
+ */
+run('portal in Chromium (e2e)', () => {
+  let t: TestApp;
+  let base: string;
+  let grafana: FakeApi;
+  let profile: string;
+  let browser: BrowserContext;
+  let page: Page;
+
+  beforeAll(async () => {
+    if (!existsSync(join(WEB, 'index.html'))) throw new Error(`${WEB} is missing: build web first`);
+    mkdirSync(SHOTS, { recursive: true });
+    grafana = await FakeApi.start((req) =>
+      req.url.pathname.endsWith('/rules')
+        ? { body: fixture('grafana/grafana-prometheus-compat-rules.grafana-tests.json') }
+        : { body: [] },
+    );
+    t = await createTestApp({ WEB_DIST: WEB });
+    await t.app.listen(0, '127.0.0.1');
+    base = `http://127.0.0.1:${(t.app.getHttpServer().address() as AddressInfo).port}`;
+    profile = mkdtempSync(join(tmpdir(), 'mozaic-chromium-'));
+    browser = await chromium.launchPersistentContext(profile, {
+      executablePath: CHROMIUM,
+      headless: true,
+      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'],
+      viewport: { width: 1280, height: 900 },
+    });
+    await browser.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: base });
+    page = browser.pages()[0] ?? (await browser.newPage());
+  }, 60_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await t?.close();
+    await grafana?.close();
+    if (profile) rmSync(profile, { recursive: true, force: true });
+  });
+
+  const shot = (name: string) => page.screenshot({ path: join(SHOTS, `${name}.png`), fullPage: true });
+
+  it('takes a new user from registering to a resolved incident', async () => {
+    await page.goto(`${base}/`);
+    await page.waitForURL(/\/login\?returnUrl=/);
+    await shot('01-login');
+
+    await page.getByRole('tab', { name: 'Register' }).click();
+    await page.getByLabel('Email').fill(uniqueEmail('portal'));
+    await page.getByLabel('Password').fill('a long enough password');
+    await page.getByRole('button', { name: 'Create account' }).click();
+    await page.getByRole('heading', { name: 'Projects' }).waitFor();
+
+    await page.getByLabel('New project name').fill('checkout');
+    await page.getByRole('button', { name: 'Create project' }).click();
+    await page.getByRole('link', { name: 'checkout' }).waitFor();
+    await shot('02-projects');
+    await page.getByRole('link', { name: 'checkout' }).click();
+    await page.waitForURL(/\/project\/[0-9a-f-]{36}$/);
+    const projectId = page.url().split('/').pop() as string;
+    await page.getByText('No incidents yet').waitFor();
+
+    await page.getByRole('link', { name: 'Connect an account' }).click();
+    await page.getByRole('radio', { name: 'grafana' }).click();
+    await page.getByLabel('Grafana URL *').fill(grafana.url);
+    await page.getByLabel('Service-account token *').fill('glsa_portal-token-0123456789');
+    await page.getByRole('button', { name: 'Test connection' }).click();
+    await page.getByText('Connection works: 1 alert rules, 0 firing').waitFor();
+    await shot('03-connect');
+    await page.getByRole('button', { name: 'Save account' }).click();
+    await page.waitForURL(new RegExp(`/project/${projectId}$`));
+    await page.locator('app-accounts-panel .badge[data-kind="active"]').waitFor();
+
+    await page.getByRole('button', { name: 'Generate a token' }).click();
+    const token = ((await page.getByRole('status').locator('code').textContent()) ?? '').trim();
+    expect(token).toMatch(/^mzk_/);
+
+    // An Alertmanager delivery arrives while the page is open: the incident shows up without a reload.
+    const res = await fetch(`${base}/webhooks/alertmanager/${projectId}`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${token}` },
+      body: fixtureText('grafana/alertmanager-webhook-v4-firing.zulip-fixture.json'),
+    });
+    expect(res.status).toBe(202);
+    const link = page.locator('[data-testid="incident-list"] a').first();
+    await link.waitFor({ timeout: 15_000 });
+    await shot('04-project');
+
+    await link.click();
+    await page.waitForURL(/\/incidents\/[0-9a-f-]{36}$/);
+    await page.locator('[data-testid="timeline"] circle').first().waitFor();
+    expect(await page.locator('[data-testid="explanation"] li').count()).toBeGreaterThan(0);
+    await page.getByRole('button', { name: 'Show raw payloads' }).click();
+    await shot('05-incident');
+    await page.getByRole('button', { name: 'Resolve' }).click();
+    await page.locator('.badge[data-kind="resolved"]').first().waitFor();
+    await page.getByRole('button', { name: 'Reopen' }).waitFor();
+
+    // A phone-width view and the dark theme.
+    await page.setViewportSize({ width: 390, height: 844 });
+    await page.getByRole('button', { name: /Switch to (dark|light) theme/ }).click();
+    await shot('06-incident-phone-theme');
+
+    // A reload keeps the session (refresh cookie), with no token in storage.
+    await page.reload();
+    await page.locator('[data-testid="timeline"]').waitFor();
+    const stored = await page.evaluate(() => JSON.stringify({ ...localStorage, ...sessionStorage }));
+    expect(stored).not.toMatch(/eyJ|mzk_/);
+  }, 120_000);
+});

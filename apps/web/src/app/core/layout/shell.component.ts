@@ -1,0 +1,43 @@
+import { Component, inject } from '@angular/core';
+import { Router, RouterLink, RouterOutlet } from '@angular/router';
+import { SessionStore } from '../auth/session.store';
+import { ThemeService } from './theme.service';
+
+/** The frame of every page: brand, the signed-in user, theme switch, sign out. */
+@Component({
+  selector: 'app-shell',
+  imports: [RouterOutlet, RouterLink],
+  template: `
+    <a class="skip" href="#main">Skip to content</a>
+    <header class="bar">
+      <a routerLink="/" class="brand">MOZAIC</a>
+      <span class="tagline">incident intelligence</span>
+      <span class="spacer"></span>
+      <button
+        type="button"
+        class="ghost"
+        (click)="theme.toggle()"
+        [attr.aria-label]="'Switch to ' + (theme.theme() === 'dark' ? 'light' : 'dark') + ' theme'"
+      >
+        {{ theme.theme() === 'dark' ? '☀ Light' : '☾ Dark' }}
+      </button>
+      @if (session.user(); as u) {
+        <span class="user">{{ u.email }}</span>
+        <button type="button" class="ghost" (click)="signOut()">Sign out</button>
+      }
+    </header>
+    <main id="main" tabindex="-1">
+      <router-outlet />
+    </main>
+  `,
+})
+export class ShellComponent {
+  protected readonly session = inject(SessionStore);
+  protected readonly theme = inject(ThemeService);
+  private readonly router = inject(Router);
+
+  async signOut(): Promise<void> {
+    await this.session.logout();
+    await this.router.navigate(['/login']);
+  }
+}

@@ -1,0 +1,163 @@
+import { JsonPipe } from '@angular/common';
+import { Component, inject, input, OnInit, signal } from '@angular/core';
+import { RouterLink } from '@angular/router';
+import { IncidentDetail, IncidentSignal } from '@mozaic/contracts';
+import { firstValueFrom } from 'rxjs';
+import { apiError } from '../../../core/http/api-error';
+import { BadgeComponent } from '../../../shared/severity-badge.component';
+import { TimeAgoPipe } from '../../../shared/time-ago.pipe';
+import { TimelineComponent } from '../components/timeline.component';
+import { IncidentsApi } from '../data/incidents.api';
+
+/** One incident: state and actions, timeline, why its alerts belong together, templates, alerts, raw payloads. */
+@Component({
+  selector: 'app-incident-page',
+  imports: [RouterLink, BadgeComponent, TimeAgoPipe, TimelineComponent, JsonPipe],
+  template: `
+    <p><a [routerLink]="['/project', id()]">← Back to the project</a></p>
+    @if (error(); as e) {
+      <p class="error" role="alert">{{ e }}</p>
+    }
+    @if (incident(); as i) {
+      <h1>{{ i.title }}</h1>
+      <div class="row">
+        <app-badge [value]="i.severity" /> <app-badge [value]="i.status" />
+        <span class="muted" [title]="i.timestamp"
+          >started {{ i.timestamp | timeAgo }} · {{ i.alert_count }} alerts · {{ i.signal_count }} signals ·
+          {{ i.sources.join(', ') }}</span
+        >
+        <span class="spacer"></span>
+        @if (i.status === 'open') {
+          <button type="button" (click)="act('acknowledge')" [disabled]="busy()">Acknowledge</button>
+        }
+        @if (i.status !== 'resolved') {
+          <button type="button" class="primary" (click)="act('resolve')" [disabled]="busy()">Resolve</button>
+        } @else {
+          <button type="button" (click)="act('reopen')" [disabled]="busy()">Reopen</button>
+        }
+      </div>
+
+      <h2>Timeline</h2>
+      @if (signals(); as s) {
+        <app-timeline [signals]="s" />
+      } @else {
+        <p class="muted">Loading signals…</p>
+      }
+
+      <h2>Why these belong together</h2>
+      <ul data-testid="explanation">
+        @for (a of i.alerts; track a.id) {
+          <li>
+            <strong>{{ a.label }}</strong
+            >: {{ a.reason.summary || 'the first alert of this incident' }}
+          </li>
+        }
+      </ul>
+
+      @if (i.templates.length) {
+        <h2>Log templates</h2>
+        <table>
+          <thead>
+            <tr>
+              <th>Template</th>
+              <th>Count</th>
+              <th class="hide-narrow">Example</th>
+            </tr>
+          </thead>
+          <tbody>
+            @for (t of i.templates; track t.id) {
+              <tr>
+                <td>
+                  <code>{{ t.template }}</code>
+                </td>
+                <td>{{ t.count }}</td>
+                <td class="hide-narrow">
+                  <code>{{ t.examples[0] }}</code>
+                </td>
+              </tr>
+            }
+          </tbody>
+        </table>
+      }
+
+      <h2>Alerts</h2>
+      <table>
+        <thead>
+          <tr>
+            <th>Alert</th>
+            <th>Source</th>
+            <th>Status</th>
+            <th class="hide-narrow">Count</th>
+            <th class="hide-narrow">Last seen</th>
+          </tr>
+        </thead>
+        <tbody>
+          @for (a of i.alerts; track a.id) {
+            <tr>
+              <td>
+                @if (a.link) {
+                  <a [href]="a.link" target="_blank" rel="noopener">{{ a.title }}</a>
+                } @else {
+                  {{ a.title }}
+                }
+              </td>
+              <td>{{ a.source }}</td>
+              <td><app-badge [value]="a.status" /></td>
+              <td class="hide-narrow">{{ a.count }}</td>
+              <td class="hide-narrow" [title]="a.last_seen">{{ a.last_seen | timeAgo }}</td>
+            </tr>
+          }
+        </tbody>
+      </table>
+
+      <h2>Raw payloads</h2>
+      @if (showRaw()) {
+        @for (s of signals() ?? []; track s.id) {
+          <details>
+            <summary>{{ s.occurred_at }} · {{ s.source }} · {{ s.title }}</summary>
+            <pre>{{ s.raw | json }}</pre>
+          </details>
+        }
+      } @else {
+        <button type="button" (click)="showRaw.set(true)">Show raw payloads</button>
+      }
+    } @else if (!error()) {
+      <p class="muted">Loading incident…</p>
+    }
+  `,
+})
+export class IncidentPage implements OnInit {
+  private readonly api = inject(IncidentsApi);
+  readonly id = input.required<string>();
+  readonly incidentId = input.required<string>();
+  protected readonly incident = signal<IncidentDetail | null>(null);
+  protected readonly signals = signal<IncidentSignal[] | null>(null);
+  protected readonly showRaw = signal(false);
+  protected readonly busy = signal(false);
+  protected readonly error = signal<string | null>(null);
+
+  async ngOnInit(): Promise<void> {
+    try {
+      const [detail, signals] = await Promise.all([
+        firstValueFrom(this.api.get(this.incidentId())),
+        firstValueFrom(this.api.signals(this.incidentId())),
+      ]);
+      this.incident.set(detail);
+      this.signals.set(signals);
+    } catch (e) {
+      this.error.set(apiError(e, 'This incident could not be loaded'));
+    }
+  }
+
+  async act(action: 'acknowledge' | 'resolve' | 'reopen'): Promise<void> {
+    this.busy.set(true);
+    this.error.set(null);
+    try {
+      this.incident.set(await firstValueFrom(this.api.act(this.incidentId(), action)));
+    } catch (e) {
+      this.error.set(apiError(e));
+    } finally {
+      this.busy.set(false);
+    }
+  }
+}
