@@ -82,7 +82,8 @@ describe('collection schedule (e2e: two app instances on one database and Redis)
     const ticks = await Promise.all(
       Array.from({ length: 6 }, (_, i) => (i % 2 ? b : a).app.get(CollectScheduler).tick()),
     );
-    expect(ticks.reduce((n, x) => n + x, 0)).toBe(1); // one claim in all
+    // At most one claim in all (the apps' own 5-second ticks may take it first).
+    expect(ticks.reduce((n, x) => n + x, 0)).toBeLessThanOrEqual(1);
     await until('the collection', async () =>
       Number((await row(acct.id)).last_collected_at) > Number(first.last_collected_at) ? true : undefined,
     );

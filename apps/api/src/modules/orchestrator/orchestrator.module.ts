@@ -37,7 +37,7 @@ export class OrchestratorModule {
         IncidentsModule,
         ProjectsModule,
         ...(redis
-          ? [BullModule.registerQueue({ name: COLLECT_QUEUE, connection: { ...redis, maxRetriesPerRequest: null } })]
+          ? [BullModule.registerQueue({ name: COLLECT_QUEUE })] // the connection of BullModule.forRoot (webhooks)
           : []),
       ],
       controllers: [OrchestratorController],

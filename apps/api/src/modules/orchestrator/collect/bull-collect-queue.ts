@@ -40,8 +40,10 @@ export class CollectConsumer extends WorkerHost implements OnApplicationBootstra
     super();
   }
 
-  onApplicationBootstrap(): void {
+  /** Ready before the app is: closing a worker still connecting makes BullMQ emit an unhandled error. */
+  async onApplicationBootstrap(): Promise<void> {
     this.worker.concurrency = this.config.sources.concurrency;
+    await this.worker.waitUntilReady().catch(() => undefined);
   }
 
   async process(job: Job<CollectJobData>): Promise<number | null> {

@@ -1,5 +1,5 @@
 import { InjectQueue, OnWorkerEvent, Processor, WorkerHost } from '@nestjs/bullmq';
-import { Injectable, Logger } from '@nestjs/common';
+import { Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
 import { Job, Queue } from 'bullmq';
 import { IngestWorker } from './ingest-worker';
 import { INGEST_QUEUE, IngestQueue, MAX_ATTEMPTS } from './ingest-queue';
@@ -69,9 +69,14 @@ export class BullIngestQueue extends IngestQueue {
 
 /** BullMQ consumer, in the api process by default and in worker processes. */
 @Processor(INGEST_QUEUE, { concurrency: 4 })
-export class IngestConsumer extends WorkerHost {
+export class IngestConsumer extends WorkerHost implements OnApplicationBootstrap {
   constructor(private readonly ingest: IngestWorker) {
     super();
+  }
+
+  /** Ready before the app is: closing a worker still connecting makes BullMQ emit an unhandled error. */
+  async onApplicationBootstrap(): Promise<void> {
+    await this.worker.waitUntilReady().catch(() => undefined);
   }
 
   async process(job: Job<IngestJob>): Promise<string> {

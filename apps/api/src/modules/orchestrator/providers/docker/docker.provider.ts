@@ -66,12 +66,12 @@ export class DockerProvider implements SourceProvider {
         const inspect = (await docker
           .getContainer(c.Id)
           .inspect({ abortSignal: ctx.signal } as never)) as unknown as Json;
-        // A state the events already reported in this poll is the same occurrence: not counted twice.
-        const found = mapContainerState(ctx.projectId, inspect, engine).filter(
-          (s) => Date.parse(s.occurredAt) / 1000 > since && !fromEvents.has(s.sourceRef ?? ''),
+        const troubled = mapContainerState(ctx.projectId, inspect, engine).filter(
+          (s) => Date.parse(s.occurredAt) / 1000 > since,
         );
-        signals.push(...found);
-        if (found.length && logs++ < MAX_LOG_FETCHES) {
+        // A state the events already reported in this poll is the same occurrence: not counted twice.
+        signals.push(...troubled.filter((s) => !fromEvents.has(s.sourceRef ?? '')));
+        if (troubled.length && logs++ < MAX_LOG_FETCHES) {
           const body = (await docker.getContainer(c.Id).logs({
             stdout: true,
             stderr: true,

@@ -1,0 +1,144 @@
+/**
+ * npm run bench:web
+ *
+ * The portal's weight and speed: the initial JavaScript of the production build (dist/apps/web/browser,
+ * `nx build web` first) raw and gzip-compressed (goal ≤ 200 kB gzip), then the built MOZAIC
+ * (dist/apps/api/main.js) on a fresh database and Debian's Chromium on loopback: after signing in once,
+ * the time from navigating to a project's page until its incident list is rendered (median of 7 loads).
+ * Ends with `initial_js_gzip_kb=<n> first_list_ms=<n>`.
+ */
+import { ChildProcess, spawn } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { Client } from 'pg';
+import { chromium } from 'playwright-core';
+
+const root = join(__dirname, '../..');
+const web = join(root, 'dist/apps/web/browser');
+const adminUrl = process.env['DATABASE_URL'] ?? 'postgres://postgres@127.0.0.1:5432/test';
+const port = 4100 + Math.floor(Math.random() * 90);
+const base = `http://127.0.0.1:${port}`;
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+function initialScripts(): string[] {
+  const html = readFileSync(join(web, 'index.html'), 'utf8');
+  const files = new Set<string>();
+  for (const m of html.matchAll(/<script[^>]+src="([^"]+\.js)"/g)) files.add(m[1]);
+  for (const m of html.matchAll(/<link[^>]+rel="modulepreload"[^>]+href="([^"]+\.js)"/g)) files.add(m[1]);
+  return [...files];
+}
+
+async function post(path: string, body: unknown, token?: string): Promise<Record<string, string>> {
+  const res = await fetch(`${base}${path}`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json', ...(token ? { Authorization: `Bearer ${token}` } : {}) },
+    body: JSON.stringify(body),
+  });
+  if (!res.ok) throw new Error(`${path}: ${res.status}`);
+  return (await res.json()) as Record<string, string>;
+}
+
+async function main(): Promise<void> {
+  const files = initialScripts();
+  let raw = 0;
+  let gz = 0;
+  for (const f of files) {
+    const b = readFileSync(join(web, f));
+    raw += b.length;
+    gz += gzipSync(b, { level: 9 }).length;
+  }
+  console.log(
+    `initial JavaScript: ${files.length} files, ${(raw / 1024).toFixed(1)} kB raw, ${(gz / 1024).toFixed(1)} kB gzip`,
+  );
+
+  const name = `mozaic_web_${Date.now().toString(36)}`;
+  const admin = new Client({ connectionString: adminUrl });
+  await admin.connect();
+  await admin.query(`CREATE DATABASE ${name}`);
+  const u = new URL(adminUrl);
+  u.pathname = `/${name}`;
+  const app: ChildProcess = spawn(process.execPath, [join(root, 'dist/apps/api/main.js')], {
+    env: {
+      ...process.env,
+      DATABASE_URL: u.toString(),
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      LOG_LEVEL: 'error',
+      SECRET_KEY: 'bench-secret-key-0123456789-0123456789',
+      ENCRYPTION_KEY: 'cw_0x689RpI-jtRR7oE8h_eQsKImvJapLeSbXpwF4e4=',
+    },
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
+  const profile = mkdtempSync(join(tmpdir(), 'mozaic-bench-web-'));
+  try {
+    for (let i = 0; !(await fetch(`${base}/api/v1/health`).catch(() => null))?.ok; i++) {
+      if (i > 150) throw new Error('MOZAIC did not start');
+      await sleep(200);
+    }
+    const creds = { email: 'web@example.com', password: 'bench password 123' };
+    await post('/api/v1/auth/register', creds);
+    const access = (await post('/api/v1/auth/login', creds)).access_token;
+    const projectId = (await post('/api/v1/projects', { name: 'web-bench' }, access)).id;
+    const token = (await post(`/api/v1/projects/${projectId}/webhooks/token`, {}, access)).token;
+    const am = JSON.parse(
+      readFileSync(join(root, '../shared/fixtures/grafana/alertmanager-webhook-v4-firing.zulip-fixture.json'), 'utf8'),
+    );
+    for (let i = 0; i < 30; i++)
+      await post(
+        `/webhooks/alertmanager/${projectId}`,
+        {
+          ...am,
+          groupKey: `g${i}`,
+          alerts: am.alerts.map((a: Record<string, unknown>) => ({
+            ...a,
+            fingerprint: `f${i}`,
+            labels: { alertname: `Bench ${i}`, host: `node-${i}` },
+          })),
+        },
+        token,
+      );
+    await sleep(2000);
+
+    const browser = await chromium.launchPersistentContext(profile, {
+      executablePath: '/usr/bin/chromium',
+      headless: true,
+      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'],
+    });
+    const page = browser.pages()[0] ?? (await browser.newPage());
+    await page.goto(`${base}/login`);
+    await page.getByLabel('Email').fill(creds.email);
+    await page.getByLabel('Password').fill(creds.password);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.getByRole('heading', { name: 'Projects' }).waitFor();
+    const times: number[] = [];
+    for (let i = 0; i < 7; i++) {
+      const start = Date.now();
+      await page.goto(`${base}/project/${projectId}`);
+      await page.locator('[data-testid="incident-list"] tbody tr').first().waitFor();
+      times.push(Date.now() - start);
+    }
+    await browser.close();
+    times.sort((a, b) => a - b);
+    const median = times[Math.floor(times.length / 2)];
+    console.log(
+      `first rendered incident list (full page load, session renewed by cookie): median ${median} ms of ${times.join(', ')} ms`,
+    );
+    console.log(`initial_js_gzip_kb=${(gz / 1024).toFixed(1)} first_list_ms=${median}`);
+  } finally {
+    if (app.exitCode === null) {
+      const exited = new Promise((r) => app.once('exit', r));
+      app.kill('SIGTERM');
+      await exited;
+    }
+    rmSync(profile, { recursive: true, force: true });
+    await admin.query(`DROP DATABASE ${name} WITH (FORCE)`);
+    await admin.end();
+  }
+}
+
+main().catch((e: unknown) => {
+  console.error(e);
+  process.exit(1);
+});
