@@ -51,11 +51,19 @@ run('pulling a real Docker Engine (e2e)', () => {
     );
     await engine.run('batch-ok', ['sh', '-c', 'exit 0']);
     // Wait until the engine has seen it all: the health check fails after its first interval.
-    for (let i = 0; i < 100; i++) {
+    // The others have exited (a loaded machine may need a moment).
+    for (let i = 0; i < 200; i++) {
       const p = await engine.docker.getContainer('payments').inspect();
-      if (p.State.Health?.Status === 'unhealthy') break;
+      const exited = await Promise.all(
+        ['checkout-api', 'reports', 'batch-ok'].map(
+          async (n) => (await engine.docker.getContainer(n).inspect()).State.Status === 'exited',
+        ),
+      );
+      if (p.State.Health?.Status === 'unhealthy' && exited.every(Boolean)) break;
       await new Promise((r) => setTimeout(r, 100));
     }
+    // Let the second in which they ended pass, so the first poll's window holds all their events.
+    await new Promise((r) => setTimeout(r, 1100));
 
     const fetched = await fetchNow(t, auth, pid);
     expect(fetched.accounts[0]).toMatchObject({ status: 'done' });
