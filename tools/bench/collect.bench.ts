@@ -178,9 +178,7 @@ async function main(): Promise<void> {
     let slowest = 0;
     for (const type of types) {
       const p = (await api('POST', '/api/v1/projects', { name: `single-${type}` }, token)).id;
-      const [a] = types.filter((x) => x === type);
-      const body = accountBody(a, 0);
-      await api('POST', '/api/v1/accounts', { project_id: p, service_type: type, ...body }, token);
+      await api('POST', '/api/v1/accounts', { project_id: p, service_type: type, ...accountBody(type, 0) }, token);
       for (let i = 0; ; i++) {
         const list = await api('GET', `/api/v1/accounts/project/${p}`, undefined, token);
         if (list[0].last_collected_at) break;

@@ -1,5 +1,5 @@
 import { IncidentSummary } from '@mozaic/contracts';
-import { fixture, fixtureText } from './support/fixtures';
+import { fixture } from './support/fixtures';
 import { FakeApi, SeenRequest } from './support/fake-api';
 import { sigV4Problem } from './support/sigv4';
 import { connect, fetchNow, firstCollection } from './support/sources';
@@ -267,7 +267,6 @@ describe('pulling Kubernetes and CloudWatch (e2e, real SDKs at the wire)', () =>
       expect(res.body.error).toMatch(/refused the credentials \(InvalidSignatureException\)/);
       expect(JSON.stringify(res.body)).not.toContain('not-the-secret');
       expect(JSON.stringify(res.body)).not.toContain(AWS.access_key_id);
-      void fixtureText;
     } finally {
       await api.close();
     }

@@ -39,6 +39,7 @@ export class SourceRunner {
     const { requestTimeoutMs, deadlineMs, blockPrivateAddresses } = this.config.sources;
     const deadline = new AbortController();
     const timer = setTimeout(() => deadline.abort(), deadlineMs);
+    const checkedUrls = new Map<string, Promise<URL>>();
     const ctx: SourceContext = {
       accountId: target.accountId,
       projectId: target.projectId,
@@ -47,7 +48,12 @@ export class SourceRunner {
       signal: deadline.signal,
       timeoutMs: requestTimeoutMs,
       http: this.http,
-      checkUrl: (url) => checkOutboundUrl(url, { blockPrivate: blockPrivateAddresses }),
+      // Once per URL and call: providers check their base URL before every request.
+      checkUrl: (url) => {
+        let checked = checkedUrls.get(url);
+        if (!checked) checkedUrls.set(url, (checked = checkOutboundUrl(url, { blockPrivate: blockPrivateAddresses })));
+        return checked;
+      },
     };
     try {
       return await Promise.race([

@@ -26,11 +26,7 @@ export async function firstCollection(t: TestApp, auth: Auth, accountId: string,
   const end = Date.now() + ms;
   for (;;) {
     const a = (await t.http().get(`/api/v1/accounts/${accountId}`).set(auth).expect(200)).body as Account;
-    if (
-      a.last_collected_at ||
-      (a.status === 'error' && a.last_error && a.last_tested && a.last_collected_at === null && Date.now() > end)
-    )
-      return a;
+    if (a.last_collected_at) return a;
     if (Date.now() > end)
       throw new Error(
         `no first collection: ${JSON.stringify(a)}\n${t.logs

@@ -39,7 +39,11 @@ export class BullIngestQueue extends IngestQueue {
     this.batch = [];
     // While Redis is away, commands would wait in ioredis' offline queue (unbounded): drop the ids
     // instead, they are stored and the sweeper enqueues them again once Redis is back.
-    const client = await Promise.race([this.queue.client, new Promise<null>((r) => setTimeout(() => r(null), 200))]);
+    let timer: NodeJS.Timeout | undefined;
+    const client = await Promise.race([
+      this.queue.client,
+      new Promise<null>((r) => (timer = setTimeout(() => r(null), 200))),
+    ]).finally(() => clearTimeout(timer));
     if (!client || client.status !== 'ready') {
       this.complain(new Error(`Redis connection is ${client?.status ?? 'not ready'}`));
       return;
