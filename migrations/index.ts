@@ -3,6 +3,7 @@ import { IncidentTitleSearch1795570400000 } from './1795570400000-IncidentTitleS
 import { Correlation1795572077731 } from './1795572077731-Correlation';
 import { Ingestion1795572684458 } from './1795572684458-Ingestion';
 import { Orchestrator1795581420201 } from './1795581420201-Orchestrator';
+import { IngestHotPath1795591200000 } from './1795591200000-IngestHotPath';
 
 /**
  * Every migration, in order. The api is bundled, so migrations are listed here rather than found
@@ -14,4 +15,5 @@ export const MIGRATIONS = [
   Correlation1795572077731,
   Ingestion1795572684458,
   Orchestrator1795581420201,
+  IngestHotPath1795591200000,
 ];

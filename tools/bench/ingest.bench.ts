@@ -6,7 +6,7 @@
  *    takes single-alert POSTs to /api/v2/alerts into memory, driven exactly like MOZAIC below.
  * 2. Full load: the built MOZAIC in its production shape — an api process (dist/apps/api/main.js,
  *    RUN_WORKERS=false) and a worker process (dist/apps/api/worker.js) — on a fresh database of
- *    DATABASE_URL's server with REDIS_URL; autocannon (this process) drives the Alertmanager and Sentry
+ *    DATABASE_URL's server with REDIS_URL; wrk (or autocannon without it) drives the Alertmanager and Sentry
  *    (legacy, token) webhooks, every request a distinct delivery; accepted events/s and p50/p99
  *    acknowledgement latency. Then it waits until processing caught up.
  * 3. Steady: the same deliveries at a fixed rate (1,000/s); p99 of the time from a delivery being
@@ -22,6 +22,7 @@ import { createServer, AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Client } from 'pg';
+import { runWrk, WRK_BIN, wrkAvailable, WrkTemplate } from './support/wrk';
 
 const arg = (name: string, def: number) => {
   const i = process.argv.indexOf(`--${name}`);
@@ -108,32 +109,22 @@ async function alertmanagerRate(): Promise<number | null> {
     await waitFor(`http://127.0.0.1:${amPort}/-/ready`, 'Alertmanager').catch((e: Error) => {
       throw new Error(`${e.message}: ${amLog}`);
     });
-    let n = 0;
-    const r = await autocannon({
-      url: `http://127.0.0.1:${amPort}`,
-      connections: CONNECTIONS,
-      duration: SECONDS,
-      requests: [
-        {
-          method: 'POST',
-          path: '/api/v2/alerts',
-          setupRequest: (req) => {
-            n++;
-            const body = [
-              {
-                labels: { alertname: `Bench ${n % 500}`, host: `node-${n % 50}`, severity: 'warning', seq: String(n) },
-                annotations: { summary: 'bench' },
-                startsAt: new Date().toISOString(),
-              },
-            ];
-            return { ...req, headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) };
+    const r = await fullLoad(`http://127.0.0.1:${amPort}`, [
+      {
+        path: '/api/v2/alerts',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify([
+          {
+            labels: { alertname: 'Bench {{n%500}}', host: 'node-{{n%50}}', severity: 'warning', seq: '{{n}}' },
+            annotations: { summary: 'bench' },
+            startsAt: new Date().toISOString(),
           },
-        },
-      ],
-    });
-    const rate = Math.round(r['2xx'] / SECONDS);
+        ]),
+      },
+    ]);
+    const rate = Math.round(r.ok / r.seconds);
     console.log(
-      `reference: Alertmanager in memory: ${rate} alerts/s (p50 ${r.latency.p50} ms, p99 ${r.latency.p99} ms, ${r.non2xx} non-2xx)`,
+      `reference: Alertmanager in memory: ${rate} alerts/s (p50 ${r.p50Ms} ms, p99 ${r.p99Ms} ms, ${r.non2xx} non-2xx, ${r.errors} errors; ${r.tool})`,
     );
     return rate;
   } finally {
@@ -143,48 +134,91 @@ async function alertmanagerRate(): Promise<number | null> {
 }
 
 /** Distinct deliveries, alternating Alertmanager (Bearer token) and Sentry legacy (?token=). */
-function deliveries(projectId: string, token: string, prefix: string) {
+function deliveries(projectId: string, token: string, prefix: string): WrkTemplate[] {
   const am = JSON.parse(
     readFileSync(join(root, '../shared/fixtures/grafana/alertmanager-webhook-v4-firing.zulip-fixture.json'), 'utf8'),
   ) as Record<string, unknown> & { alerts: Array<Record<string, unknown>> };
   const sentry = JSON.parse(
     readFileSync(join(root, '../shared/fixtures/sentry/legacy-webhooks-plugin.zulip-fixture.json'), 'utf8'),
   ) as Record<string, unknown>;
-  let n = 0;
-  return (req: Record<string, unknown>) => {
-    n++;
-    if (n % 2 === 0) {
-      const body = {
+  const now = new Date();
+  return [
+    {
+      path: `/webhooks/alertmanager/${projectId}`,
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+      body: JSON.stringify({
         ...am,
-        groupKey: `${prefix}-${n}`,
+        groupKey: `${prefix}-{{n}}`,
         alerts: [
           {
             ...am.alerts[0],
-            fingerprint: `fp-${n % 500}`,
-            labels: { alertname: `Bench ${n % 500}`, host: `node-${n % 50}`, severity: 'warning' },
-            startsAt: new Date().toISOString(),
+            fingerprint: 'fp-{{n%500}}',
+            labels: { alertname: 'Bench {{n%500}}', host: 'node-{{n%50}}', severity: 'warning' },
+            startsAt: now.toISOString(),
           },
         ],
-      };
-      return {
-        ...req,
-        path: `/webhooks/alertmanager/${projectId}`,
-        headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
-        body: JSON.stringify(body),
-      };
-    }
-    const body = {
-      ...sentry,
-      id: String(4000000000 + (n % 300)),
-      message: `Bench error ${n % 300}`,
-      event: { ...(sentry['event'] as object), timestamp: Date.now() / 1000, event_id: `${prefix}${n}` },
-    };
-    return {
-      ...req,
+      }),
+    },
+    {
       path: `/webhooks/sentry/${projectId}?token=${token}`,
       headers: { 'content-type': 'application/json' },
-      body: JSON.stringify(body),
-    };
+      body: JSON.stringify({
+        ...sentry,
+        id: '4000000{{n%300}}',
+        message: 'Bench error {{n%300}}',
+        event: { ...(sentry['event'] as object), timestamp: now.getTime() / 1000, event_id: `${prefix}{{n}}` },
+      }),
+    },
+  ];
+}
+
+const SLOTS = /\{\{n(?:%(\d+))?\}\}/g;
+const fill = (s: string, n: number) => s.replace(SLOTS, (_m, mod?: string) => String(mod ? n % Number(mod) : n));
+
+/** The same templates for autocannon: each request takes the next number. */
+function autocannonRequests(templates: WrkTemplate[]) {
+  let n = 0;
+  return [
+    {
+      method: 'POST' as const,
+      setupRequest: (req: Record<string, unknown>) => {
+        n++;
+        const t = templates[n % templates.length];
+        const headers = Object.fromEntries(Object.entries(t.headers).map(([k, v]) => [k, fill(v, n)]));
+        return { ...req, path: fill(t.path, n), headers, body: fill(t.body, n) };
+      },
+    },
+  ];
+}
+
+interface LoadResult {
+  ok: number;
+  non2xx: number;
+  errors: number;
+  seconds: number;
+  p50Ms: number;
+  p99Ms: number;
+  tool: string;
+}
+
+/** Full load for SECONDS from CONNECTIONS connections: wrk when installed, else autocannon. */
+async function fullLoad(url: string, templates: WrkTemplate[]): Promise<LoadResult> {
+  if (wrkAvailable()) return { ...(await runWrk(url, templates, CONNECTIONS, SECONDS)), tool: 'wrk' };
+  console.log(`(${WRK_BIN} is not installed: autocannon drives the load, which leaves less CPU to the server)`);
+  const r = await autocannon({
+    url,
+    connections: CONNECTIONS,
+    duration: SECONDS,
+    requests: autocannonRequests(templates) as never,
+  });
+  return {
+    ok: r['2xx'],
+    non2xx: r.non2xx,
+    errors: r.errors + r.timeouts,
+    seconds: SECONDS,
+    p50Ms: r.latency.p50,
+    p99Ms: r.latency.p99,
+    tool: 'autocannon',
   };
 }
 
@@ -252,20 +286,13 @@ async function main(): Promise<void> {
     const token = (await json(`/api/v1/projects/${projectId}/webhooks/token`, {}, access)).token;
 
     // Phase 2: full load.
-    const full = await autocannon({
-      url: base,
-      connections: CONNECTIONS,
-      duration: SECONDS,
-      requests: [{ method: 'POST', setupRequest: deliveries(projectId, token, 'full') as never }],
-    });
-    const accepted = full['2xx'];
-    const eventsPerS = Math.round(accepted / SECONDS);
+    const full = await fullLoad(base, deliveries(projectId, token, 'full'));
+    const accepted = full.ok;
+    const eventsPerS = Math.round(accepted / full.seconds);
     console.log(
-      `full load: ${CONNECTIONS} connections for ${SECONDS} s: ${accepted} acknowledged (2xx), ${full.non2xx} other, ${full.errors} errors, ${full.timeouts} timeouts`,
+      `full load: ${CONNECTIONS} connections for ${full.seconds.toFixed(1)} s (${full.tool}): ${accepted} acknowledged (2xx), ${full.non2xx} other, ${full.errors} errors/timeouts`,
     );
-    console.log(
-      `full load: accepted events/s=${eventsPerS} ack latency p50=${full.latency.p50} ms p99=${full.latency.p99} ms`,
-    );
+    console.log(`full load: accepted events/s=${eventsPerS} ack latency p50=${full.p50Ms} ms p99=${full.p99Ms} ms`);
     if (reference) console.log(`full load: ${(eventsPerS / reference).toFixed(2)} of Alertmanager's in-memory rate`);
     const afterFull = await caughtUp(dbUrl, 'full load');
 
@@ -276,7 +303,7 @@ async function main(): Promise<void> {
       connections: CONNECTIONS,
       duration: STEADY_SECONDS,
       overallRate: STEADY_RATE,
-      requests: [{ method: 'POST', setupRequest: deliveries(projectId, token, 'steady') as never }],
+      requests: autocannonRequests(deliveries(projectId, token, 'steady')) as never,
     });
     console.log(
       `steady: ${steady['2xx']} acknowledged in ${STEADY_SECONDS} s (${Math.round(steady['2xx'] / STEADY_SECONDS)}/s), ack p50=${steady.latency.p50} ms p99=${steady.latency.p99} ms`,
@@ -299,7 +326,7 @@ async function main(): Promise<void> {
     const acknowledged = accepted + steady['2xx'];
     const lost = Math.max(0, acknowledged - afterSteady.stored) + afterSteady.pending + afterSteady.failed;
     void afterFull;
-    console.log(`events_per_s=${eventsPerS} p99_ack_ms=${full.latency.p99} p99_visible_ms=${p99Visible} lost=${lost}`);
+    console.log(`events_per_s=${eventsPerS} p99_ack_ms=${full.p99Ms} p99_visible_ms=${p99Visible} lost=${lost}`);
   } finally {
     await stop(worker);
     await stop(api);

@@ -11,6 +11,7 @@ import { AppModule, AppOptions } from './app.module';
 import { AppConfig } from './config/app-config';
 import { keepRawBody } from './common/http/keep-raw-body';
 import { serverTiming } from './common/http/server-timing';
+import { serveWebhooksFirst } from './modules/webhooks/http/serve-webhooks-first';
 
 export const API_PREFIX = 'api/v1';
 
@@ -25,9 +26,12 @@ export async function createApp(config: AppConfig, options: AppOptions = {}): Pr
   app.set('trust proxy', config.trustProxy);
   app.disable('x-powered-by');
   app.use(serverTiming);
-  app.use(helmet());
+  const securityHeaders = helmet();
+  app.use(securityHeaders);
+  // Deliveries take the lean path (thousands per second); the rest of the API goes through Express.
+  serveWebhooksFirst(app, securityHeaders as never);
   app.use(cookieParser());
-  // Webhooks are verified and stored as the raw bytes; parsing them as JSON here too would be wasted work.
+  // Webhooks the lean path leaves to Express (compressed bodies) are verified and stored as the raw bytes.
   app.use('/webhooks', raw({ type: () => true, limit: config.bodyLimit }), keepRawBody);
   app.useBodyParser('json', { limit: config.bodyLimit });
   app.useBodyParser('urlencoded', { limit: config.bodyLimit, extended: false });

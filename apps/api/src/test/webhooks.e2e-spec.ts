@@ -1,3 +1,6 @@
+import { AddressInfo } from 'node:net';
+import { request as httpRequest, Server } from 'node:http';
+import { gzipSync } from 'node:zlib';
 import { fixture, fixtureText } from './support/fixtures';
 import { makeSigningIdentity, MapCertFetcher, signSns, TEST_CERT_URL } from './support/sns-signer';
 import { fixtureBytes, postWebhook, waitForDeliveries } from './support/webhook-client';
@@ -447,6 +450,82 @@ describe('webhooks (e2e)', () => {
           (await c.query('SELECT count(*)::int AS n FROM inbound_events WHERE project_id = $1', [p.id])).rows[0].n,
       );
       expect(stored).toBe(0);
+    });
+
+    it('answers from the lean HTTP path like the rest of the API: limits, request ids, logs without the token', async () => {
+      const p = await project('lean');
+      const am = fixtureBytes('grafana/alertmanager-webhook-v4-firing.zulip-fixture.json');
+      const server = t.app.getHttpServer() as Server;
+      await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+      const port = (server.address() as AddressInfo).port;
+      const raw = (path: string, headers: Record<string, string>, chunks: Buffer[]) =>
+        new Promise<{ status: number; headers: Record<string, unknown>; body: string }>((resolve, reject) => {
+          const req = httpRequest({ host: '127.0.0.1', port, path, method: 'POST', headers }, (res) => {
+            let body = '';
+            res.on('data', (d: Buffer) => (body += d.toString()));
+            res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body }));
+          });
+          req.on('error', reject);
+          for (const c of chunks) req.write(c);
+          req.end();
+        });
+      try {
+        // Over the limit without a Content-Length (chunked): refused while it streams in.
+        const big = await raw(`/webhooks/alertmanager/${p.id}`, p.bearer, [
+          Buffer.from('{"alerts": [], "pad": "'),
+          Buffer.alloc(70_000, 'x'),
+          Buffer.from('"}'),
+        ]);
+        expect(big.status).toBe(413);
+        expect(JSON.parse(big.body)).toEqual({
+          statusCode: 413,
+          error: 'PAYLOAD_TOO_LARGE',
+          message: 'request entity too large',
+        });
+        // A compressed delivery goes through Express (which inflates it) and is stored as the plain bytes.
+        const zipped = await raw(
+          `/webhooks/alertmanager/${p.id}`,
+          { ...p.bearer, 'Content-Encoding': 'gzip', 'X-Request-Id': 'req-gzip-1' },
+          [gzipSync(am)],
+        );
+        expect(zipped.status).toBe(202);
+        expect(zipped.headers['x-request-id']).toBe('req-gzip-1');
+        // The lean path: the caller's request id back, the API's security headers, a timing.
+        const plain = await raw(
+          `/webhooks/sentry/${p.id}?token=${p.token}`,
+          { 'Content-Type': 'application/json', 'X-Request-Id': 'req-lean-1' },
+          [fixtureBytes('sentry/legacy-webhooks-plugin.zulip-fixture.json')],
+        );
+        expect(plain.status).toBe(202);
+        expect(plain.headers['x-request-id']).toBe('req-lean-1');
+        expect(plain.headers['x-content-type-options']).toBe('nosniff');
+        expect(String(plain.headers['server-timing'])).toMatch(/^app;dur=\d+\.\d\d$/);
+        expect(JSON.parse(plain.body)).toMatchObject({ status: 'accepted' });
+        const again = await raw(
+          `/webhooks/sentry/${p.id}?token=${p.token}`,
+          { 'Content-Type': 'application/json' },
+          [fixtureBytes('sentry/legacy-webhooks-plugin.zulip-fixture.json')],
+        );
+        expect(again.status).toBe(200);
+        expect(JSON.parse(again.body)).toEqual({ id: JSON.parse(plain.body).id, status: 'duplicate' });
+        const stored = await withDb(
+          async (c) =>
+            (await c.query('SELECT body FROM inbound_events WHERE project_id = $1 ORDER BY id', [p.id])).rows as Array<{
+              body: string;
+            }>,
+        );
+        expect(stored).toHaveLength(2);
+        expect(stored[0].body).toBe(am.toString('utf8'));
+        const line = t.logs.find((l) => l.includes('req-lean-1'));
+        expect(line).toBeDefined();
+        expect(JSON.parse(line as string)).toMatchObject({
+          req: { id: 'req-lean-1', method: 'POST', url: `/webhooks/sentry/${p.id}` },
+          res: { statusCode: 202 },
+        });
+        expect(t.logs.join('\n')).not.toContain(p.token);
+      } finally {
+        await new Promise((r) => server.close(r));
+      }
     });
 
     it('lists failed deliveries with their error and replays them', async () => {

@@ -5,6 +5,8 @@ import { Params } from 'nestjs-pino';
 import { DestinationStream } from 'pino';
 
 const REQUEST_ID = /^[A-Za-z0-9._-]{1,64}$/;
+/** ?token= (the Sentry legacy plugin's webhook token) never reaches a log line. */
+const TOKEN_IN_QUERY = /([?&]token=)[^&#]*/gi;
 
 /** Paths whose values never reach a log line. */
 export const REDACTED_PATHS = [
@@ -49,7 +51,7 @@ export function loggerOptions(level: string, stream?: DestinationStream): Params
           }) => ({
             id: req.id,
             method: req.method,
-            url: req.url,
+            url: req.url.replace(TOKEN_IN_QUERY, '$1[redacted]'),
             remoteAddress: req.remoteAddress,
             headers: {
               'user-agent': req.headers['user-agent'],

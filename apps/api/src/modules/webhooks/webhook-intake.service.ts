@@ -1,6 +1,5 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { WebhookAck } from '@mozaic/contracts';
-import { QueryFailedError } from 'typeorm';
 import {
   AuthenticationError,
   DomainError,
@@ -13,6 +12,14 @@ import { IngestQueue } from './ingest/ingest-queue';
 import { DeliveryWriter } from './ingest/delivery-writer';
 import { Delivery, Verified, WebhookVerifier } from './webhook-verifier';
 import { WebhookSettingsService, WebhookSource } from './webhook-settings.service';
+
+/** The SQLSTATE of a PostgreSQL error, raised by pg itself or wrapped by TypeORM. */
+function sqlState(e: unknown): string | undefined {
+  const own = (e as { code?: unknown }).code;
+  const wrapped = (e as { driverError?: { code?: unknown } }).driverError?.code;
+  const code = typeof wrapped === 'string' ? wrapped : own;
+  return typeof code === 'string' && /^[0-9A-Z]{5}$/.test(code) ? code : undefined;
+}
 
 /** Headers kept with a delivery for audit; never authorization or signatures. */
 const AUDIT_HEADERS = [
@@ -90,9 +97,8 @@ export class WebhookIntake {
       return await fn();
     } catch (e) {
       if (e instanceof DomainError) throw e;
-      if (e instanceof QueryFailedError) {
-        const code = (e.driverError as { code?: string }).code ?? '';
-        if (/invalid input syntax for type uuid/.test(e.message)) throw new NotFoundError('Project');
+      const code = sqlState(e);
+      if (code) {
         // 23503: the project was deleted a moment ago.
         if (code === '23503') throw new NotFoundError('Project');
         // Class 22: the data itself (e.g. a NUL byte) cannot be stored; resending will not help.

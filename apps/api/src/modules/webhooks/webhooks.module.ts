@@ -29,6 +29,7 @@ import { WebhookSettingsController } from './webhook-settings.controller';
 import { WebhookSettingsService } from './webhook-settings.service';
 import { WebhookVerifier } from './webhook-verifier';
 import { WebhooksController } from './webhooks.controller';
+import { WebhookHttpAdapter } from './http/webhook-http-adapter';
 
 /** What reaches out of the process (AWS): replaceable for tests that speak to local peers. */
 export interface OutboundOverrides {
@@ -66,6 +67,7 @@ export class WebhooksModule {
       controllers: [WebhooksController, WebhookSettingsController, InboundEventsController],
       providers: [
         WebhookIntake,
+        WebhookHttpAdapter,
         DeliveryWriter,
         WebhookVerifier,
         WebhookSettingsService,

@@ -11,6 +11,7 @@ import { ProjectEntity } from '../../projects/entities/project.entity';
 @Index('ux_inbound_events_dedup', ['projectId', 'source', 'dedupKey'], { unique: true })
 @Index('ix_inbound_events_pending', ['receivedAt'], { where: "status = 'pending'" })
 @Index('ix_inbound_events_project', ['projectId', 'receivedAt'])
+@Index('ix_inbound_events_pending_project', ['projectId', 'id'], { where: "status = 'pending'" })
 export class InboundEventEntity {
   @PrimaryGeneratedColumn('uuid')
   id!: string;

@@ -1,5 +1,5 @@
 import { InjectQueue, OnWorkerEvent, Processor, WorkerHost } from '@nestjs/bullmq';
-import { Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
+import { Injectable, Logger, OnApplicationBootstrap, OnModuleDestroy } from '@nestjs/common';
 import { Job, Queue } from 'bullmq';
 import { IngestWorker } from './ingest-worker';
 import { INGEST_QUEUE, IngestQueue, MAX_ATTEMPTS } from './ingest-queue';
@@ -8,9 +8,13 @@ interface IngestJob {
   eventId: string;
 }
 
+/** How long stored deliveries wait to be added to the queue together, and how many at most. */
+const ENQUEUE_WINDOW_MS = 5;
+const ENQUEUE_MAX = 500;
+
 /** BullMQ producer: jobId = delivery id, exponential backoff; a Redis outage only delays. */
 @Injectable()
-export class BullIngestQueue extends IngestQueue {
+export class BullIngestQueue extends IngestQueue implements OnModuleDestroy {
   private readonly logger = new Logger(BullIngestQueue.name);
   private lastComplaint = 0;
 
@@ -26,17 +30,27 @@ export class BullIngestQueue extends IngestQueue {
     this.logger.warn({ err: e.message }, 'ingest queue: Redis unavailable; deliveries stay stored and are swept later');
   }
 
-  /** Ids to add, gathered within one tick so a burst costs one Redis round trip (addBulk). */
+  /** Ids to add, gathered for a few milliseconds so a burst costs one Redis round trip (addBulk). */
   private batch: string[] = [];
+  private timer: NodeJS.Timeout | undefined;
 
   enqueue(eventId: string): void {
     this.batch.push(eventId);
-    if (this.batch.length === 1) setImmediate(() => void this.drain());
+    if (this.batch.length >= ENQUEUE_MAX) void this.drain();
+    else this.timer ??= setTimeout(() => void this.drain(), ENQUEUE_WINDOW_MS);
+  }
+
+  /** Ids still waiting for their window go out before the queue closes (else the sweeper adds them). */
+  async onModuleDestroy(): Promise<void> {
+    await this.drain().catch(() => undefined);
   }
 
   private async drain(): Promise<void> {
+    clearTimeout(this.timer);
+    this.timer = undefined;
     const ids = this.batch;
     this.batch = [];
+    if (!ids.length) return;
     // While Redis is away, commands would wait in ioredis' offline queue (unbounded): drop the ids
     // instead, they are stored and the sweeper enqueues them again once Redis is back.
     let timer: NodeJS.Timeout | undefined;

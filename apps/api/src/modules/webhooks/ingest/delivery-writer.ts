@@ -1,6 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
+import type { Pool } from 'pg';
 import { DataSource } from 'typeorm';
+import { uuidV7 } from '../../../common/ids/uuid-v7';
 
 /** One verified delivery to store. */
 export interface DeliveryRow {
@@ -26,15 +28,32 @@ interface Pending {
 
 const keyOf = (projectId: string, source: string, dedupKey: string) => `${projectId}\u0000${source}\u0000${dedupKey}`;
 
-/** Upper bound of rows per INSERT (6 parameters each, well under PostgreSQL's 65,535). */
-const MAX_BATCH = 500;
+/** Rows per INSERT; each size has its own prepared statement (7 parameters a row). */
+const MAX_BATCH = 64;
+const COLUMNS = 7;
+
+/** `INSERT … VALUES` for n rows, prepared once per connection and size. */
+function insertStatement(n: number): { name: string; text: string } {
+  const values = Array.from({ length: n }, (_, i) => {
+    const p = i * COLUMNS;
+    return `($${p + 1}::uuid, $${p + 2}::uuid, $${p + 3}::text, $${p + 4}::text, $${p + 5}::text, $${p + 6}::jsonb, $${p + 7}::text)`;
+  });
+  return {
+    name: `mozaic_store_deliveries_${n}`,
+    text: `INSERT INTO inbound_events (id, project_id, source, kind, dedup_key, headers, body) VALUES ${values.join(', ')}
+           ON CONFLICT (project_id, source, dedup_key) DO NOTHING RETURNING id`,
+  };
+}
+const STATEMENTS = Array.from({ length: MAX_BATCH + 1 }, (_, n) => (n ? insertStatement(n) : null));
 
 /**
- * Group commit for the webhook intake: the deliveries that arrive while one INSERT is in flight are
- * written together by the next, so under load a single round trip (and one WAL flush) acknowledges
- * hundreds of deliveries, and a lone delivery still goes out at once. Each caller gets its own
- * result only after its row is committed. If a batch fails, its rows are written one by one, so one
- * bad row (or a database outage) fails only the deliveries it concerns.
+ * Group commit for the webhook intake: the deliveries that arrive while an INSERT is in flight are
+ * written together by the next, so under load one round trip (and one WAL flush) acknowledges many
+ * deliveries, and a lone delivery still goes out at once. Ids are time-ordered (UUIDv7) and made
+ * here, so the statement returns only the ids it inserted; a redelivery (its key already stored) is
+ * looked up afterwards. Statements are prepared per batch size. Each caller gets its own result
+ * only after its row is committed; if a batch fails, its rows are written one by one, so one bad
+ * row (or a database outage) fails only the deliveries it concerns.
  */
 @Injectable()
 export class DeliveryWriter {
@@ -42,8 +61,12 @@ export class DeliveryWriter {
   private inFlight = 0;
   /** Concurrent INSERTs: one fills while another commits. */
   private readonly maxInFlight = 2;
+  private readonly pool: Pool;
 
-  constructor(@InjectDataSource() private readonly db: DataSource) {}
+  constructor(@InjectDataSource() db: DataSource) {
+    // TypeORM's own pg pool: named (prepared) statements need the driver itself.
+    this.pool = (db.driver as unknown as { master: Pool }).master;
+  }
 
   write(row: DeliveryRow): Promise<StoredRow> {
     return new Promise((resolve, reject) => {
@@ -81,53 +104,34 @@ export class DeliveryWriter {
     }
   }
 
-  /** One statement: new rows come back from RETURNING, redeliveries are looked up by their key. */
   private async insertRows(rows: DeliveryRow[]): Promise<StoredRow[]> {
-    const params: unknown[] = [];
-    const values = rows.map((r) => {
-      const at = params.length;
-      params.push(r.projectId, r.source, r.kind, r.dedupKey, r.headers, r.body);
-      return `($${at + 1}::uuid, $${at + 2}::text, $${at + 3}::text, $${at + 4}::text, $${at + 5}::jsonb, $${at + 6}::text)`;
-    });
-    const out: Array<{ id: string; project_id: string; source: string; dedup_key: string; created: boolean }> =
-      await this.db.query(
-        `WITH input (project_id, source, kind, dedup_key, headers, body) AS (VALUES ${values.join(', ')}),
-         ins AS (
-           INSERT INTO inbound_events (project_id, source, kind, dedup_key, headers, body)
-           SELECT project_id, source, kind, dedup_key, headers, body FROM input
-           ON CONFLICT (project_id, source, dedup_key) DO NOTHING
-           RETURNING id, project_id, source, dedup_key
-         )
-         SELECT id, project_id, source, dedup_key, true AS created FROM ins
-         UNION ALL
-         SELECT e.id, e.project_id, e.source, e.dedup_key, false AS created
-           FROM inbound_events e JOIN input i USING (project_id, source, dedup_key)`,
-        params,
-      );
-    // A row inserted by this statement is invisible to its own SELECT: "created" rows win.
+    const ids = rows.map(() => uuidV7());
+    const values: unknown[] = [];
+    rows.forEach((r, i) => values.push(ids[i], r.projectId, r.source, r.kind, r.dedupKey, r.headers, r.body));
+    const statement = STATEMENTS[rows.length] as { name: string; text: string };
+    const inserted = await this.pool.query<{ id: string }>({ ...statement, values });
+    const created = new Set(inserted.rows.map((r) => r.id));
+    if (created.size === rows.length) return ids.map((id) => ({ id, created: true }));
+
+    // Redeliveries: the stored row's id, by key (a key twice in this batch: the first one created it).
     const byKey = new Map<string, StoredRow>();
-    for (const r of out) {
-      const key = keyOf(r.project_id, r.source, r.dedup_key);
-      if (r.created || !byKey.has(key)) byKey.set(key, { id: r.id, created: r.created });
-    }
-    // A concurrent statement committed the same key after this one's snapshot: read it now.
-    const missing = rows.filter((r) => !byKey.has(keyOf(r.projectId, r.source, r.dedupKey)));
-    for (const r of missing) {
-      const found: Array<{ id: string }> = await this.db.query(
-        'SELECT id FROM inbound_events WHERE project_id = $1 AND source = $2 AND dedup_key = $3',
-        [r.projectId, r.source, r.dedupKey],
-      );
-      if (!found.length) throw new Error('delivery row neither inserted nor found');
-      byKey.set(keyOf(r.projectId, r.source, r.dedupKey), { id: found[0].id, created: false });
-    }
-    const seen = new Set<string>();
-    return rows.map((r) => {
+    rows.forEach((r, i) => {
       const key = keyOf(r.projectId, r.source, r.dedupKey);
-      const found = byKey.get(key) as StoredRow;
-      // The same delivery twice in one batch: the first created it, the second is its redelivery.
-      const created = found.created && !seen.has(key);
-      seen.add(key);
-      return { id: found.id, created };
+      if (created.has(ids[i]) && !byKey.has(key)) byKey.set(key, { id: ids[i], created: true });
     });
+    return Promise.all(
+      rows.map(async (r, i): Promise<StoredRow> => {
+        if (created.has(ids[i])) return { id: ids[i], created: true };
+        const mine = byKey.get(keyOf(r.projectId, r.source, r.dedupKey));
+        if (mine) return { id: mine.id, created: false };
+        const found = await this.pool.query<{ id: string }>({
+          name: 'mozaic_find_delivery',
+          text: 'SELECT id FROM inbound_events WHERE project_id = $1 AND source = $2 AND dedup_key = $3',
+          values: [r.projectId, r.source, r.dedupKey],
+        });
+        if (!found.rows.length) throw new Error('delivery row neither inserted nor found');
+        return { id: found.rows[0].id, created: false };
+      }),
+    );
   }
 }

@@ -72,9 +72,11 @@ export class IngestWorker {
     const others: Row[] =
       batch > 1
         ? await m.query(
+            // From this delivery on (ids are time-ordered): earlier pending ones have jobs of their own,
+            // and the index entries that processed rows leave behind stay unread.
             `SELECT id, project_id, source, kind, body, status FROM inbound_events
-             WHERE project_id = $1 AND status = 'pending' AND id <> $2
-             ORDER BY received_at LIMIT $3 FOR UPDATE SKIP LOCKED`,
+             WHERE project_id = $1 AND status = 'pending' AND id > $2
+             ORDER BY id LIMIT $3 FOR UPDATE SKIP LOCKED`,
             [row.project_id, eventId, batch - 1],
           )
         : [];

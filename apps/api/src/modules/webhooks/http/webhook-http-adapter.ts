@@ -1,0 +1,144 @@
+import { randomUUID } from 'node:crypto';
+import { IncomingMessage, OutgoingHttpHeaders, ServerResponse } from 'node:http';
+import { parse as parseQuery } from 'node:querystring';
+import { HttpStatus, Inject, Injectable } from '@nestjs/common';
+import { PinoLogger } from 'nestjs-pino';
+import { WebhookAck } from '@mozaic/contracts';
+import { AppConfig } from '../../../config/app-config';
+import { APP_CONFIG } from '../../../config/config.module';
+import { DomainError } from '../../../common/errors';
+import { WebhookIntake } from '../webhook-intake.service';
+import { parseByteLimit, WebhookRoute } from './webhook-route';
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const REQUEST_ID = /^[A-Za-z0-9._-]{1,64}$/;
+
+/**
+ * The webhook hot path on plain `node:http`: read the body (within the limit), hand it to the
+ * intake (verify, store, enqueue) and answer — without Express routing, middleware chains and
+ * per-request loggers, which cost more than the delivery's own work at thousands per second.
+ * Answers, error bodies, request ids and access log lines are those of the rest of the API.
+ */
+@Injectable()
+export class WebhookHttpAdapter {
+  private readonly limit: number;
+  /** Headers every answer carries (the security headers the rest of the API sets). */
+  private staticHeaders: OutgoingHttpHeaders = {};
+
+  constructor(
+    private readonly intake: WebhookIntake,
+    @Inject(APP_CONFIG) config: AppConfig,
+    private readonly logger: PinoLogger,
+  ) {
+    this.limit = parseByteLimit(config.bodyLimit);
+    this.logger.setContext('Webhooks');
+  }
+
+  useHeaders(headers: OutgoingHttpHeaders): void {
+    this.staticHeaders = headers;
+  }
+
+  handle(req: IncomingMessage, res: ServerResponse, route: WebhookRoute): void {
+    const started = performance.now();
+    const given = req.headers['x-request-id'];
+    const id = typeof given === 'string' && REQUEST_ID.test(given) ? given : randomUUID();
+    const answer = (status: number, body: object) => this.answer(req, res, id, started, status, body);
+
+    const declared = Number(req.headers['content-length'] ?? 0);
+    if (declared > this.limit) {
+      answer(413, this.error(413, 'request entity too large'));
+      return;
+    }
+    const chunks: Buffer[] = [];
+    let size = 0;
+    let tooLarge = false;
+    req.on('data', (chunk: Buffer) => {
+      if (tooLarge) return;
+      size += chunk.length;
+      if (size > this.limit) {
+        tooLarge = true;
+        chunks.length = 0;
+        answer(413, this.error(413, 'request entity too large'));
+        return;
+      }
+      chunks.push(chunk);
+    });
+    req.on('end', () => {
+      if (tooLarge) return;
+      if (!UUID.test(route.projectId)) {
+        answer(404, this.error(404, 'Project not found'));
+        return;
+      }
+      const raw = chunks.length === 1 ? chunks[0] : Buffer.concat(chunks, size);
+      this.intake
+        .receive(route.source, route.projectId, {
+          raw,
+          headers: req.headers,
+          query: route.query ? parseQuery(route.query) : {},
+          contentType: req.headers['content-type'] ?? '',
+        })
+        .then(
+          (ack: WebhookAck) => answer(ack.status === 'duplicate' ? 200 : 202, ack),
+          (e: unknown) => answer(...this.failure(e, id)),
+        );
+    });
+    // A client that goes away mid-body: nothing was stored, nobody to answer.
+    req.on('error', () => undefined);
+  }
+
+  private failure(e: unknown, requestId: string): [number, object] {
+    if (e instanceof DomainError) return [e.status, this.error(e.status, e.message)];
+    this.logger.error({ err: e, request_id: requestId }, 'Unhandled error');
+    return [500, { ...this.error(500, 'Internal server error'), request_id: requestId }];
+  }
+
+  private error(status: number, message: string): object {
+    return { statusCode: status, error: status === 500 ? 'INTERNAL_SERVER_ERROR' : HttpStatus[status], message };
+  }
+
+  private answer(
+    req: IncomingMessage,
+    res: ServerResponse,
+    id: string,
+    started: number,
+    status: number,
+    body: object,
+  ): void {
+    if (res.headersSent || res.destroyed) return;
+    const payload = JSON.stringify(body);
+    const ms = performance.now() - started;
+    res.writeHead(status, {
+      ...this.staticHeaders,
+      'Content-Type': 'application/json; charset=utf-8',
+      'Content-Length': Buffer.byteLength(payload),
+      'X-Request-Id': id,
+      'Server-Timing': `app;dur=${ms.toFixed(2)}`,
+      // An answer given before the whole body was read (413) must not leave the rest on the connection.
+      ...(req.complete ? {} : { Connection: 'close' }),
+    });
+    res.end(payload);
+    this.log(req, id, status, ms);
+  }
+
+  /** The access log line pino-http writes for the rest of the API; the query (?token=) is left out. */
+  private log(req: IncomingMessage, id: string, status: number, ms: number): void {
+    const level = status >= 500 ? 'error' : status >= 400 ? 'warn' : 'info';
+    if (!this.logger.logger.isLevelEnabled(level)) return;
+    const url = req.url ?? '';
+    const q = url.indexOf('?');
+    this.logger[level](
+      {
+        req: {
+          id,
+          method: req.method,
+          url: q < 0 ? url : url.slice(0, q),
+          remoteAddress: req.socket.remoteAddress,
+          headers: { 'user-agent': req.headers['user-agent'] },
+        },
+        res: { statusCode: status },
+        responseTime: Math.round(ms),
+      },
+      'request completed',
+    );
+  }
+}
