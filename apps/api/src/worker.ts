@@ -1,5 +1,4 @@
 import 'reflect-metadata';
-import { setPriority } from 'node:os';
 import { NestFactory } from '@nestjs/core';
 import { Logger } from 'nestjs-pino';
 import { AppModule } from './app.module';
@@ -26,12 +25,6 @@ async function main(): Promise<void> {
       JSON.stringify({ level: 'error', msg: 'REDIS_URL is required for a separate worker process' }) + '\n',
     );
     process.exit(1);
-  }
-  // Where api and worker share CPUs, a burst is acknowledged first and processed a moment later.
-  try {
-    setPriority(config.workerNice);
-  } catch {
-    process.stderr.write(JSON.stringify({ level: 'warn', msg: `could not set WORKER_NICE=${config.workerNice}` }) + '\n');
   }
   await runMigrations(config.databaseUrl);
   const app = await NestFactory.createApplicationContext(AppModule.forRoot(config), { bufferLogs: true });

@@ -18,8 +18,6 @@ export interface AppConfig {
   webDist: string | null;
   /** Consume queued work in this process (BullMQ workers, sweepers); worker.ts always does. */
   runWorkers: boolean;
-  /** CPU niceness of a separate worker process (worker.ts): acknowledging deliveries comes first. */
-  workerNice: number;
   sources: SourcesConfig;
 }
 
@@ -131,7 +129,6 @@ export function parseConfig(env: Env): AppConfig {
     },
     webDist: str('WEB_DIST') ?? null,
     runWorkers: bool('RUN_WORKERS', true),
-    workerNice: int('WORKER_NICE', 10, 0, 19),
     sources: {
       requestTimeoutMs: int('SOURCE_TIMEOUT_MS', 10_000, 100, 120_000),
       deadlineMs: int('SOURCE_DEADLINE_MS', 60_000, 1_000, 600_000),
