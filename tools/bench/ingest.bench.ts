@@ -22,7 +22,7 @@ import { createServer, AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Client } from 'pg';
-import { runWrk, WRK_BIN, wrkAvailable, WrkTemplate } from './support/wrk';
+import { runWrk, WRK_BIN, wrkAvailable, WrkResult, WrkTemplate } from './support/wrk';
 
 const arg = (name: string, def: number) => {
   const i = process.argv.indexOf(`--${name}`);
@@ -191,13 +191,7 @@ function autocannonRequests(templates: WrkTemplate[]) {
   ];
 }
 
-interface LoadResult {
-  ok: number;
-  non2xx: number;
-  errors: number;
-  seconds: number;
-  p50Ms: number;
-  p99Ms: number;
+interface LoadResult extends WrkResult {
   tool: string;
 }
 
