@@ -254,12 +254,13 @@ async function main(): Promise<void> {
     REDIS_URL: redisUrl,
     PORT: String(port),
     HOST: '127.0.0.1',
-    LOG_LEVEL: 'error',
+    LOG_LEVEL: process.env['BENCH_LOG_LEVEL'] ?? 'error',
     SECRET_KEY: 'bench-secret-key-0123456789-0123456789',
     ENCRYPTION_KEY: 'cw_0x689RpI-jtRR7oE8h_eQsKImvJapLeSbXpwF4e4=',
     LOGIN_RATE_LIMIT_PER_IP: '1000',
   };
-  // BENCH_API_ARGS / BENCH_WORKER_ARGS, e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof", profile either process.
+  // BENCH_API_ARGS / BENCH_WORKER_ARGS, e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof", profile either process;
+  // BENCH_LOG_LEVEL=info measures with the access log on (the processes' stdout is discarded).
   const apiArgs = (process.env['BENCH_API_ARGS'] ?? '').split(' ').filter(Boolean);
   const api = spawn(process.execPath, [...apiArgs, join(root, 'dist/apps/api/main.js')], {
     env: { ...env, RUN_WORKERS: 'false' },
