@@ -1,10 +1,9 @@
-import { randomUUID } from 'node:crypto';
 import { IncomingMessage, ServerResponse } from 'node:http';
 import { RequestMethod } from '@nestjs/common';
 import { Params } from 'nestjs-pino';
 import { DestinationStream } from 'pino';
+import { requestIdOf } from './request-id';
 
-const REQUEST_ID = /^[A-Za-z0-9._-]{1,64}$/;
 /** ?token= (the Sentry legacy plugin's webhook token) never reaches a log line. */
 const TOKEN_IN_QUERY = /([?&]token=)[^&#]*/gi;
 
@@ -34,8 +33,7 @@ export function loggerOptions(level: string, stream?: DestinationStream): Params
         level,
         redact: { paths: REDACTED_PATHS, censor: '[redacted]' },
         genReqId: (req: IncomingMessage, res: ServerResponse) => {
-          const given = req.headers['x-request-id'];
-          const id = typeof given === 'string' && REQUEST_ID.test(given) ? given : randomUUID();
+          const id = requestIdOf(req);
           res.setHeader('X-Request-Id', id);
           return id;
         },

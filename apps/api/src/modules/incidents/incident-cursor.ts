@@ -1,4 +1,5 @@
 import { InvalidInputError } from '../../common/errors';
+import { isUuid } from '../../common/ids/uuid';
 
 /** Position after the last incident of a page, in (timestamp desc, id desc) order. */
 export interface IncidentCursor {
@@ -6,15 +7,13 @@ export interface IncidentCursor {
   id: string;
 }
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
 export function encodeCursor(c: IncidentCursor): string {
   return Buffer.from(`${c.timestamp}|${c.id}`, 'utf8').toString('base64url');
 }
 
 export function decodeCursor(raw: string): IncidentCursor {
   const [timestamp, id] = Buffer.from(raw, 'base64url').toString('utf8').split('|');
-  if (!timestamp || !id || !UUID.test(id) || Number.isNaN(Date.parse(timestamp))) {
+  if (!timestamp || !id || !isUuid(id) || Number.isNaN(Date.parse(timestamp))) {
     throw new InvalidInputError('cursor is not a valid page cursor');
   }
   return { timestamp, id };

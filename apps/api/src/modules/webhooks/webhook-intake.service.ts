@@ -7,6 +7,7 @@ import {
   NotFoundError,
   UnavailableError,
 } from '../../common/errors';
+import { isUuid } from '../../common/ids/uuid';
 import { cleanText } from '../../common/json/clean';
 import { IngestQueue } from './ingest/ingest-queue';
 import { DeliveryWriter } from './ingest/delivery-writer';
@@ -50,6 +51,7 @@ export class WebhookIntake {
   ) {}
 
   async receive(source: WebhookSource, projectId: string, delivery: Delivery): Promise<WebhookAck> {
+    if (!isUuid(projectId)) throw new NotFoundError('Project');
     const verified = await this.verify(source, projectId, delivery);
     const headers: Record<string, string> = {};
     for (const h of AUDIT_HEADERS) {

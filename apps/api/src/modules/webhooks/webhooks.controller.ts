@@ -7,8 +7,6 @@ import { NotFoundError } from '../../common/errors';
 import { WebhookIntake } from './webhook-intake.service';
 import { WEBHOOK_SOURCES, WebhookSource } from './webhook-settings.service';
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
 @ApiTags('webhooks')
 @Controller('webhooks')
 export class WebhooksController {
@@ -40,7 +38,6 @@ export class WebhooksController {
     @Res({ passthrough: true }) res: Response,
   ): Promise<WebhookAck> {
     if (!WEBHOOK_SOURCES.includes(source as WebhookSource)) throw new NotFoundError('Webhook source');
-    if (!UUID.test(projectId)) throw new NotFoundError('Project');
     const ack = await this.intake.receive(source as WebhookSource, projectId, {
       raw: req.rawBody ?? Buffer.alloc(0),
       headers: req.headers,

@@ -1,17 +1,17 @@
-import { randomUUID } from 'node:crypto';
 import { IncomingMessage, OutgoingHttpHeaders, ServerResponse } from 'node:http';
 import { parse as parseQuery } from 'node:querystring';
-import { HttpStatus, Inject, Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { PinoLogger } from 'nestjs-pino';
 import { WebhookAck } from '@mozaic/contracts';
 import { AppConfig } from '../../../config/app-config';
 import { APP_CONFIG } from '../../../config/config.module';
-import { DomainError } from '../../../common/errors';
+import { ErrorBody, toErrorBody } from '../../../common/filters/error-body';
+import { requestIdOf } from '../../../common/http/request-id';
 import { WebhookIntake } from '../webhook-intake.service';
 import { parseByteLimit, WebhookRoute } from './webhook-route';
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-const REQUEST_ID = /^[A-Za-z0-9._-]{1,64}$/;
+/** body-parser's answer for an oversized body, which the rest of the API gives. */
+const TOO_LARGE: ErrorBody = { statusCode: 413, error: 'PAYLOAD_TOO_LARGE', message: 'request entity too large' };
 
 /**
  * The webhook hot path on plain `node:http`: read the body (within the limit), hand it to the
@@ -40,13 +40,12 @@ export class WebhookHttpAdapter {
 
   handle(req: IncomingMessage, res: ServerResponse, route: WebhookRoute): void {
     const started = performance.now();
-    const given = req.headers['x-request-id'];
-    const id = typeof given === 'string' && REQUEST_ID.test(given) ? given : randomUUID();
+    const id = requestIdOf(req);
     const answer = (status: number, body: object) => this.answer(req, res, id, started, status, body);
 
     const declared = Number(req.headers['content-length'] ?? 0);
     if (declared > this.limit) {
-      answer(413, this.error(413, 'request entity too large'));
+      answer(413, TOO_LARGE);
       return;
     }
     const chunks: Buffer[] = [];
@@ -58,17 +57,13 @@ export class WebhookHttpAdapter {
       if (size > this.limit) {
         tooLarge = true;
         chunks.length = 0;
-        answer(413, this.error(413, 'request entity too large'));
+        answer(413, TOO_LARGE);
         return;
       }
       chunks.push(chunk);
     });
     req.on('end', () => {
       if (tooLarge) return;
-      if (!UUID.test(route.projectId)) {
-        answer(404, this.error(404, 'Project not found'));
-        return;
-      }
       const raw = chunks.length === 1 ? chunks[0] : Buffer.concat(chunks, size);
       this.intake
         .receive(route.source, route.projectId, {
@@ -79,21 +74,24 @@ export class WebhookHttpAdapter {
         })
         .then(
           (ack: WebhookAck) => answer(ack.status === 'duplicate' ? 200 : 202, ack),
-          (e: unknown) => answer(...this.failure(e, id)),
+          (e: unknown) => {
+            const body = this.failure(e, id);
+            answer(body.statusCode, body);
+          },
         );
     });
     // A client that goes away mid-body: nothing was stored, nobody to answer.
     req.on('error', () => undefined);
   }
 
-  private failure(e: unknown, requestId: string): [number, object] {
-    if (e instanceof DomainError) return [e.status, this.error(e.status, e.message)];
-    this.logger.error({ err: e, request_id: requestId }, 'Unhandled error');
-    return [500, { ...this.error(500, 'Internal server error'), request_id: requestId }];
-  }
-
-  private error(status: number, message: string): object {
-    return { statusCode: status, error: status === 500 ? 'INTERNAL_SERVER_ERROR' : HttpStatus[status], message };
+  /** The error's answer, as the exception filter gives it for the rest of the API. */
+  private failure(e: unknown, requestId: string): ErrorBody {
+    const body = toErrorBody(e);
+    if (body.statusCode >= 500) {
+      body.request_id = requestId;
+      this.logger.error({ err: e, request_id: requestId }, 'Unhandled error');
+    }
+    return body;
   }
 
   private answer(
