@@ -18,6 +18,7 @@ import { createApp } from '../../apps/api/src/create-app';
 import { startEmbeddedPostgres } from '../../apps/api/src/database/embedded-postgres';
 import { runMigrations } from '../../apps/api/src/database/run-migrations';
 import { encodeCursor } from '../../apps/api/src/modules/incidents/incident-cursor';
+import { scratchDatabase } from './support/built-app';
 
 const arg = (name: string, def: number) => {
   const i = process.argv.indexOf(`--${name}`);
@@ -41,13 +42,8 @@ async function main(): Promise<void> {
     adminUrl = db.url;
     stopEmbedded = () => db.stop();
   }
-  const name = `mozaic_bench_${Date.now().toString(36)}`;
-  const admin = new Client({ connectionString: adminUrl });
-  await admin.connect();
-  await admin.query(`CREATE DATABASE ${name}`);
-  const u = new URL(adminUrl);
-  u.pathname = `/${name}`;
-  const dbUrl = u.toString();
+  const scratch = await scratchDatabase(adminUrl, 'mozaic_bench');
+  const dbUrl = scratch.url;
   await runMigrations(dbUrl);
 
   const config = parseConfig({
@@ -142,8 +138,7 @@ async function main(): Promise<void> {
 
   await db.end();
   await app.close();
-  if (!KEEP) await admin.query(`DROP DATABASE ${name} WITH (FORCE)`);
-  await admin.end();
+  await scratch.close(KEEP);
   await stopEmbedded?.();
   if (tmp) rmSync(tmp, { recursive: true, force: true });
   console.log(`p99_ms=${worst.toFixed(2)}`);

@@ -8,11 +8,9 @@
  * fetch of each source alone (one account) — the slowest is the floor — then a manual fetch of all of
  * them at once, and prints both wall times and their ratio. Ends with `ratio=<n>` (goal ≤ 1.5).
  */
-import { ChildProcess, spawn } from 'node:child_process';
 import { createServer, IncomingMessage, ServerResponse } from 'node:http';
 import { AddressInfo } from 'node:net';
-import { join } from 'node:path';
-import { Client } from 'pg';
+import { callApi, scratchDatabase, sleep, startBuilt, stopProcess, waitUntilUp } from './support/built-app';
 
 const arg = (name: string, def: number) => {
   const i = process.argv.indexOf(`--${name}`);
@@ -20,12 +18,10 @@ const arg = (name: string, def: number) => {
 };
 const ACCOUNTS = arg('accounts', 20);
 const LATENCY = arg('latency', 300);
-const root = join(__dirname, '../..');
 const adminUrl = process.env['DATABASE_URL'] ?? 'postgres://postgres@127.0.0.1:5432/test';
 const redisUrl = process.env['REDIS_URL'] ?? 'redis://127.0.0.1:6379';
 const port = 4000 + Math.floor(Math.random() * 90);
 const base = `http://127.0.0.1:${port}`;
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 /** Every source's API, answering after LATENCY ms; counts requests. */
 function answer(req: IncomingMessage): { type: string; body: unknown } {
@@ -68,16 +64,7 @@ async function sourceServer(): Promise<{ url: string; close: () => void; hostPor
   return { url: `http://127.0.0.1:${p}`, hostPort: `127.0.0.1:${p}`, close: () => server.close() };
 }
 
-// eslint-disable-next-line @typescript-eslint/no-explicit-any -- JSON answers of the API under test
-async function api(method: string, path: string, body?: unknown, token?: string): Promise<any> {
-  const res = await fetch(`${base}${path}`, {
-    method,
-    headers: { 'Content-Type': 'application/json', ...(token ? { Authorization: `Bearer ${token}` } : {}) },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  if (!res.ok) throw new Error(`${method} ${path}: ${res.status} ${await res.text()}`);
-  return res.json();
-}
+const api = (method: string, path: string, body?: unknown, token?: string) => callApi(base, method, path, body, token);
 
 async function fetchAll(projectId: string, token: string): Promise<{ ms: number; failed: number }> {
   const start = Date.now();
@@ -94,33 +81,18 @@ async function fetchAll(projectId: string, token: string): Promise<{ ms: number;
 }
 
 async function main(): Promise<void> {
-  const name = `mozaic_collect_${Date.now().toString(36)}`;
-  const admin = new Client({ connectionString: adminUrl });
-  await admin.connect();
-  await admin.query(`CREATE DATABASE ${name}`);
-  const u = new URL(adminUrl);
-  u.pathname = `/${name}`;
+  const db = await scratchDatabase(adminUrl, 'mozaic_collect');
   const servers = await Promise.all([1, 2, 3, 4, 5].map(() => sourceServer()));
   const [k8s, docker, aws, grafana, sentry] = servers;
-  const mozaic: ChildProcess = spawn(process.execPath, [join(root, 'dist/apps/api/main.js')], {
-    env: {
-      ...process.env,
-      DATABASE_URL: u.toString(),
-      REDIS_URL: redisUrl,
-      PORT: String(port),
-      HOST: '127.0.0.1',
-      LOG_LEVEL: 'error',
-      SECRET_KEY: 'bench-secret-key-0123456789-0123456789',
-      ENCRYPTION_KEY: 'cw_0x689RpI-jtRR7oE8h_eQsKImvJapLeSbXpwF4e4=',
-      LOGIN_RATE_LIMIT_PER_IP: '1000',
-    },
-    stdio: ['ignore', 'ignore', 'inherit'],
+  const mozaic = startBuilt('main.js', {
+    DATABASE_URL: db.url,
+    REDIS_URL: redisUrl,
+    PORT: String(port),
+    HOST: '127.0.0.1',
+    LOGIN_RATE_LIMIT_PER_IP: '1000',
   });
   try {
-    for (let i = 0; !(await fetch(`${base}/api/v1/health`).catch(() => null))?.ok; i++) {
-      if (i > 150) throw new Error('MOZAIC did not start');
-      await sleep(200);
-    }
+    await waitUntilUp(`${base}/api/v1/health`, 'MOZAIC');
     const creds = { email: 'collect@example.com', password: 'bench password 123' };
     await api('POST', '/api/v1/auth/register', creds);
     const token = (await api('POST', '/api/v1/auth/login', creds)).access_token as string;
@@ -207,14 +179,9 @@ async function main(): Promise<void> {
     console.log(`slowest single account ${slowest} ms`);
     console.log(`ratio=${(wall / slowest).toFixed(2)}`);
   } finally {
-    if (mozaic.exitCode === null) {
-      const exited = new Promise((r) => mozaic.once('exit', r));
-      mozaic.kill('SIGTERM');
-      await exited;
-    }
+    await stopProcess(mozaic);
     for (const s of servers) s.close();
-    await admin.query(`DROP DATABASE ${name} WITH (FORCE)`);
-    await admin.end();
+    await db.close();
   }
 }
 

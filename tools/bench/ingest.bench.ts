@@ -22,6 +22,7 @@ import { createServer, AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Client } from 'pg';
+import { callApi, scratchDatabase, sleep, startBuilt, stopProcess, waitUntilUp } from './support/built-app';
 import { runWrk, WRK_BIN, wrkAvailable, WrkResult, WrkTemplate } from './support/wrk';
 
 const arg = (name: string, def: number) => {
@@ -38,7 +39,6 @@ const adminUrl = process.env['DATABASE_URL'] ?? 'postgres://postgres@127.0.0.1:5
 const redisUrl = process.env['REDIS_URL'] ?? 'redis://127.0.0.1:6379';
 const port = 3900 + Math.floor(Math.random() * 90);
 const base = `http://127.0.0.1:${port}`;
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 async function sql<T>(url: string, text: string, params: unknown[] = []): Promise<T[]> {
   const c = new Client({ connectionString: url });
@@ -50,22 +50,7 @@ async function sql<T>(url: string, text: string, params: unknown[] = []): Promis
   }
 }
 
-async function json(path: string, body: unknown, token?: string): Promise<Record<string, string>> {
-  const res = await fetch(`${base}${path}`, {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/json', ...(token ? { Authorization: `Bearer ${token}` } : {}) },
-    body: JSON.stringify(body),
-  });
-  return (await res.json()) as Record<string, string>;
-}
-
-async function waitFor(url: string, what: string): Promise<void> {
-  for (let i = 0; ; i++) {
-    if ((await fetch(url).catch(() => null))?.ok) return;
-    if (i > 150) throw new Error(`${what} did not start`);
-    await sleep(200);
-  }
-}
+const json = (path: string, body: unknown, token?: string) => callApi(base, 'POST', path, body, token);
 
 function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -75,13 +60,6 @@ function freePort(): Promise<number> {
     });
     srv.on('error', reject);
   });
-}
-
-async function stop(p: ChildProcess | undefined): Promise<void> {
-  if (!p || p.exitCode !== null) return;
-  const exited = new Promise((r) => p.once('exit', r));
-  p.kill('SIGTERM');
-  await exited;
 }
 
 /** Phase 1: the in-memory rate of a real Alertmanager, single-alert POSTs, same load generator. */
@@ -106,7 +84,7 @@ async function alertmanagerRate(): Promise<number | null> {
   let amLog = '';
   am.stderr?.on('data', (d: Buffer) => (amLog = (amLog + d.toString()).slice(-2000)));
   try {
-    await waitFor(`http://127.0.0.1:${amPort}/-/ready`, 'Alertmanager').catch((e: Error) => {
+    await waitUntilUp(`http://127.0.0.1:${amPort}/-/ready`, 'Alertmanager').catch((e: Error) => {
       throw new Error(`${e.message}: ${amLog}`);
     });
     const r = await fullLoad(`http://127.0.0.1:${amPort}`, [
@@ -128,7 +106,7 @@ async function alertmanagerRate(): Promise<number | null> {
     );
     return rate;
   } finally {
-    await stop(am);
+    await stopProcess(am);
     rmSync(dir, { recursive: true, force: true });
   }
 }
@@ -243,37 +221,25 @@ async function caughtUp(dbUrl: string, label: string): Promise<Counts> {
 async function main(): Promise<void> {
   const reference = await alertmanagerRate();
 
-  const name = `mozaic_ingest_${Date.now().toString(36)}`;
-  await sql(adminUrl, `CREATE DATABASE ${name}`);
-  const u = new URL(adminUrl);
-  u.pathname = `/${name}`;
-  const dbUrl = u.toString();
+  const scratch = await scratchDatabase(adminUrl, 'mozaic_ingest');
+  const dbUrl = scratch.url;
   const env = {
-    ...process.env,
     DATABASE_URL: dbUrl,
     REDIS_URL: redisUrl,
     PORT: String(port),
     HOST: '127.0.0.1',
     LOG_LEVEL: process.env['BENCH_LOG_LEVEL'] ?? 'error',
-    SECRET_KEY: 'bench-secret-key-0123456789-0123456789',
-    ENCRYPTION_KEY: 'cw_0x689RpI-jtRR7oE8h_eQsKImvJapLeSbXpwF4e4=',
     LOGIN_RATE_LIMIT_PER_IP: '1000',
   };
   // BENCH_API_ARGS / BENCH_WORKER_ARGS, e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof", profile either process;
   // BENCH_LOG_LEVEL=info measures with the access log on (the processes' stdout is discarded).
   const apiArgs = (process.env['BENCH_API_ARGS'] ?? '').split(' ').filter(Boolean);
-  const api = spawn(process.execPath, [...apiArgs, join(root, 'dist/apps/api/main.js')], {
-    env: { ...env, RUN_WORKERS: 'false' },
-    stdio: ['ignore', 'ignore', 'inherit'],
-  });
+  const api = startBuilt('main.js', { ...env, RUN_WORKERS: 'false' }, apiArgs);
   let worker: ChildProcess | undefined;
   try {
-    await waitFor(`${base}/api/v1/health`, 'MOZAIC');
+    await waitUntilUp(`${base}/api/v1/health`, 'MOZAIC');
     const workerArgs = (process.env['BENCH_WORKER_ARGS'] ?? '').split(' ').filter(Boolean);
-    worker = spawn(process.execPath, [...workerArgs, join(root, 'dist/apps/api/worker.js')], {
-      env,
-      stdio: ['ignore', 'ignore', 'inherit'],
-    });
+    worker = startBuilt('worker.js', env, workerArgs);
     const creds = { email: 'bench@example.com', password: 'bench password 123' };
     await json('/api/v1/auth/register', creds);
     const access = (await json('/api/v1/auth/login', creds)).access_token;
@@ -323,9 +289,9 @@ async function main(): Promise<void> {
     void afterFull;
     console.log(`events_per_s=${eventsPerS} p99_ack_ms=${full.p99Ms} p99_visible_ms=${p99Visible} lost=${lost}`);
   } finally {
-    await stop(worker);
-    await stop(api);
-    await sql(adminUrl, `DROP DATABASE ${name} WITH (FORCE)`);
+    await stopProcess(worker);
+    await stopProcess(api);
+    await scratch.close();
   }
 }
 

@@ -7,20 +7,18 @@
  * the time from navigating to a project's page until its incident list is rendered (median of 7 loads).
  * Ends with `initial_js_gzip_kb=<n> first_list_ms=<n>`.
  */
-import { ChildProcess, spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { Client } from 'pg';
 import { chromium } from 'playwright-core';
+import { callApi, scratchDatabase, sleep, startBuilt, stopProcess, waitUntilUp } from './support/built-app';
 
 const root = join(__dirname, '../..');
 const web = join(root, 'dist/apps/web/browser');
 const adminUrl = process.env['DATABASE_URL'] ?? 'postgres://postgres@127.0.0.1:5432/test';
 const port = 4100 + Math.floor(Math.random() * 90);
 const base = `http://127.0.0.1:${port}`;
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 function initialScripts(): string[] {
   const html = readFileSync(join(web, 'index.html'), 'utf8');
@@ -30,15 +28,7 @@ function initialScripts(): string[] {
   return [...files];
 }
 
-async function post(path: string, body: unknown, token?: string): Promise<Record<string, string>> {
-  const res = await fetch(`${base}${path}`, {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/json', ...(token ? { Authorization: `Bearer ${token}` } : {}) },
-    body: JSON.stringify(body),
-  });
-  if (!res.ok) throw new Error(`${path}: ${res.status}`);
-  return (await res.json()) as Record<string, string>;
-}
+const post = (path: string, body: unknown, token?: string) => callApi(base, 'POST', path, body, token);
 
 async function main(): Promise<void> {
   const files = initialScripts();
@@ -53,30 +43,11 @@ async function main(): Promise<void> {
     `initial JavaScript: ${files.length} files, ${(raw / 1024).toFixed(1)} kB raw, ${(gz / 1024).toFixed(1)} kB gzip`,
   );
 
-  const name = `mozaic_web_${Date.now().toString(36)}`;
-  const admin = new Client({ connectionString: adminUrl });
-  await admin.connect();
-  await admin.query(`CREATE DATABASE ${name}`);
-  const u = new URL(adminUrl);
-  u.pathname = `/${name}`;
-  const app: ChildProcess = spawn(process.execPath, [join(root, 'dist/apps/api/main.js')], {
-    env: {
-      ...process.env,
-      DATABASE_URL: u.toString(),
-      PORT: String(port),
-      HOST: '127.0.0.1',
-      LOG_LEVEL: 'error',
-      SECRET_KEY: 'bench-secret-key-0123456789-0123456789',
-      ENCRYPTION_KEY: 'cw_0x689RpI-jtRR7oE8h_eQsKImvJapLeSbXpwF4e4=',
-    },
-    stdio: ['ignore', 'ignore', 'inherit'],
-  });
+  const db = await scratchDatabase(adminUrl, 'mozaic_web');
+  const app = startBuilt('main.js', { DATABASE_URL: db.url, PORT: String(port), HOST: '127.0.0.1' });
   const profile = mkdtempSync(join(tmpdir(), 'mozaic-bench-web-'));
   try {
-    for (let i = 0; !(await fetch(`${base}/api/v1/health`).catch(() => null))?.ok; i++) {
-      if (i > 150) throw new Error('MOZAIC did not start');
-      await sleep(200);
-    }
+    await waitUntilUp(`${base}/api/v1/health`, 'MOZAIC');
     const creds = { email: 'web@example.com', password: 'bench password 123' };
     await post('/api/v1/auth/register', creds);
     const access = (await post('/api/v1/auth/login', creds)).access_token;
@@ -127,14 +98,9 @@ async function main(): Promise<void> {
     );
     console.log(`initial_js_gzip_kb=${(gz / 1024).toFixed(1)} first_list_ms=${median}`);
   } finally {
-    if (app.exitCode === null) {
-      const exited = new Promise((r) => app.once('exit', r));
-      app.kill('SIGTERM');
-      await exited;
-    }
+    await stopProcess(app);
     rmSync(profile, { recursive: true, force: true });
-    await admin.query(`DROP DATABASE ${name} WITH (FORCE)`);
-    await admin.end();
+    await db.close();
   }
 }
 

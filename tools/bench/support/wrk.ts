@@ -11,9 +11,6 @@ import { join } from 'node:path';
 
 export const WRK_BIN = '/usr/bin/wrk';
 
-/** A placeholder in a template, filled per request from n (the request's number). */
-export type Slot = 'n' | 'n%50' | 'n%300' | 'n%500';
-
 /** A request shape: `{{n}}`, `{{n%50}}`, `{{n%300}}`, `{{n%500}}` in the path or body are filled per request. */
 export interface WrkTemplate {
   path: string;

@@ -1,6 +1,6 @@
-import { IncidentDetail, IncidentSummary } from '@mozaic/contracts';
+import { IncidentDetail } from '@mozaic/contracts';
 import { TestDockerEngine } from './support/docker-engine';
-import { connect, fetchNow, firstCollection } from './support/sources';
+import { connect, createProject, fetchNow, firstCollection, incidentDetails } from './support/sources';
 import { createTestApp, registerAndLogin, TestApp } from './test-app';
 
 const run = TestDockerEngine.available() ? describe : describe.skip;
@@ -29,7 +29,7 @@ run('pulling a real Docker Engine (e2e)', () => {
   }, 30_000);
 
   it('turns a crash, an OOM kill and a failing health check into incidents; a clean exit into nothing', async () => {
-    const pid = (await t.http().post('/api/v1/projects').set(auth).send({ name: 'docker' }).expect(201)).body.id;
+    const pid = await createProject(t, auth, 'docker');
     const acct = await connect(t, auth, pid, 'docker', { host: `unix://${engine.socket}` });
     expect(acct).toMatchObject({ status: 'active', last_error: null });
     await firstCollection(t, auth, acct.id);
@@ -67,11 +67,7 @@ run('pulling a real Docker Engine (e2e)', () => {
 
     const fetched = await fetchNow(t, auth, pid);
     expect(fetched.accounts[0]).toMatchObject({ status: 'done' });
-    const incidents = (await t.http().get(`/api/v1/incidents/project/${pid}`).set(auth).expect(200))
-      .body as IncidentSummary[];
-    const details = await Promise.all(
-      incidents.map(async (i) => (await t.http().get(`/api/v1/incidents/${i.id}`).set(auth)).body as IncidentDetail),
-    );
+    const details = await incidentDetails(t, auth, pid);
     const alerts = details.flatMap((d) => d.alerts);
     const byContainer = (name: string) =>
       alerts
@@ -90,9 +86,7 @@ run('pulling a real Docker Engine (e2e)', () => {
     const countsOf = async () =>
       (
         await Promise.all(
-          incidents.map(
-            async (i) => (await t.http().get(`/api/v1/incidents/${i.id}`).set(auth)).body as IncidentDetail,
-          ),
+          details.map(async (i) => (await t.http().get(`/api/v1/incidents/${i.id}`).set(auth)).body as IncidentDetail),
         )
       )
         .flatMap((d) =>
@@ -106,7 +100,7 @@ run('pulling a real Docker Engine (e2e)', () => {
   }, 120_000);
 
   it('reports an engine that is not there as unreachable', async () => {
-    const pid = (await t.http().post('/api/v1/projects').set(auth).send({ name: 'docker-gone' }).expect(201)).body.id;
+    const pid = await createProject(t, auth, 'docker-gone');
     const acct = await connect(t, auth, pid, 'docker', { host: 'unix:///tmp/no-such-docker.sock' });
     expect(acct).toMatchObject({ status: 'error', last_error: 'the Docker Engine is unreachable (ENOENT)' });
   });

@@ -1,7 +1,7 @@
 import { IncidentSummary as Incident } from '@mozaic/contracts';
 import { fixture } from './support/fixtures';
 import { FakeApi, SeenRequest } from './support/fake-api';
-import { connect, fetchNow, firstCollection } from './support/sources';
+import { connect, createProject, fetchNow, firstCollection, incidentDetails } from './support/sources';
 import { createTestApp, registerAndLogin, TestApp } from './test-app';
 
 type Obj = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any -- fixture JSON
@@ -31,8 +31,7 @@ describe('pulling Grafana and Sentry (e2e, at the wire)', () => {
   });
   afterAll(() => t.close());
 
-  const project = async (name: string) =>
-    (await t.http().post('/api/v1/projects').set(auth).send({ name }).expect(201)).body.id as string;
+  const project = (name: string) => createProject(t, auth, name);
 
   it('Grafana: connecting tests the token; firing instances become an incident; a vanished one resolves', async () => {
     const state = { alerts: fixture<Obj[]>('grafana/grafana-alertmanager-api-v2-alerts.CONSTRUCTED.json') };
@@ -142,13 +141,7 @@ describe('pulling Grafana and Sentry (e2e, at the wire)', () => {
       // Only the issues first seen in the window are new: their latest event is fetched.
       const latestCalls = api.requests.filter((r) => r.url.pathname.includes('/events/latest/'));
       expect(latestCalls.map((r) => r.url.pathname.split('/')[6]).sort()).toEqual(page1.map((i) => i.id).sort());
-      const incidents = (await t.http().get(`/api/v1/incidents/project/${pid}`).set(auth).expect(200))
-        .body as Incident[];
-      const alerts = (
-        await Promise.all(
-          incidents.map(async (i) => (await t.http().get(`/api/v1/incidents/${i.id}`).set(auth)).body.alerts),
-        )
-      ).flat();
+      const alerts = (await incidentDetails(t, auth, pid)).flatMap((d) => d.alerts);
       expect(alerts).toHaveLength(page1.length + page2.length);
 
       // Next time the query starts where the last one ended; nothing older comes back.

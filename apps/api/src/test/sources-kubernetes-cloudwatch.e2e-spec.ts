@@ -1,8 +1,7 @@
-import { IncidentSummary } from '@mozaic/contracts';
 import { fixture } from './support/fixtures';
 import { FakeApi, SeenRequest } from './support/fake-api';
 import { sigV4Problem } from './support/sigv4';
-import { connect, fetchNow, firstCollection } from './support/sources';
+import { connect, createProject, fetchNow, firstCollection, incidentDetails } from './support/sources';
 import { createTestApp, registerAndLogin, TestApp } from './test-app';
 
 type Obj = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any -- fixture JSON
@@ -119,8 +118,7 @@ describe('pulling Kubernetes and CloudWatch (e2e, real SDKs at the wire)', () =>
   });
   afterAll(() => t.close());
 
-  const project = async (name: string) =>
-    (await t.http().post('/api/v1/projects').set(auth).send({ name }).expect(201)).body.id as string;
+  const project = (name: string) => createProject(t, auth, name);
 
   it('Kubernetes: Warning events, pods in trouble and failing containers’ previous logs, in the allowed namespaces only', async () => {
     const api = await FakeApi.start(kubernetes());
@@ -148,11 +146,7 @@ describe('pulling Kubernetes and CloudWatch (e2e, real SDKs at the wire)', () =>
         timestamps: 'true',
       });
 
-      const incidents = (await t.http().get(`/api/v1/incidents/project/${pid}`).set(auth).expect(200))
-        .body as IncidentSummary[];
-      const details = await Promise.all(
-        incidents.map(async (i) => (await t.http().get(`/api/v1/incidents/${i.id}`).set(auth)).body),
-      );
+      const details = await incidentDetails(t, auth, pid);
       const labels = details.flatMap((d) => d.alerts.map((a: Obj) => a.label)).sort();
       expect(labels).toEqual(
         expect.arrayContaining(['CrashLoopBackOff', 'OOMKilled', 'FailedScheduling', 'log errors']),
@@ -160,7 +154,7 @@ describe('pulling Kubernetes and CloudWatch (e2e, real SDKs at the wire)', () =>
       const logs = details.flatMap((d) => d.logs_json.map((l: Obj) => l.message));
       expect(logs).toEqual(expect.arrayContaining(['ERROR upstream checkout timed out', 'fatal: out of memory']));
       const crash = details.find((d) => d.alerts.some((a: Obj) => a.label === 'CrashLoopBackOff'));
-      expect(crash.severity).toMatch(/high|critical/);
+      expect(crash?.severity).toMatch(/high|critical/);
 
       // A second poll with nothing new adds nothing.
       const run = await fetchNow(t, auth, pid);
@@ -238,11 +232,7 @@ describe('pulling Kubernetes and CloudWatch (e2e, real SDKs at the wire)', () =>
         api.requests.find((r) => r.headers['x-amz-target'] === 'Logs_20140328.FilterLogEvents')?.body ?? '{}',
       );
       expect(filter).toMatchObject({ logGroupName: '/aws/lambda/checkout', filterPattern: 'ERROR' });
-      const incidents = (await t.http().get(`/api/v1/incidents/project/${pid}`).set(auth).expect(200))
-        .body as IncidentSummary[];
-      const details = await Promise.all(
-        incidents.map(async (i) => (await t.http().get(`/api/v1/incidents/${i.id}`).set(auth)).body),
-      );
+      const details = await incidentDetails(t, auth, pid);
       const alerts = details.flatMap((d) => d.alerts.map((a: Obj) => `${a.label}:${a.status}`)).sort();
       expect(alerts).toEqual(['checkout logs:firing', 'checkout-5xx:firing', 'db-cpu:resolved', 'myalarm:firing']);
     } finally {

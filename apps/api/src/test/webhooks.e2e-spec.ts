@@ -501,11 +501,9 @@ describe('webhooks (e2e)', () => {
         expect(plain.headers['x-content-type-options']).toBe('nosniff');
         expect(String(plain.headers['server-timing'])).toMatch(/^app;dur=\d+\.\d\d$/);
         expect(JSON.parse(plain.body)).toMatchObject({ status: 'accepted' });
-        const again = await raw(
-          `/webhooks/sentry/${p.id}?token=${p.token}`,
-          { 'Content-Type': 'application/json' },
-          [fixtureBytes('sentry/legacy-webhooks-plugin.zulip-fixture.json')],
-        );
+        const again = await raw(`/webhooks/sentry/${p.id}?token=${p.token}`, { 'Content-Type': 'application/json' }, [
+          fixtureBytes('sentry/legacy-webhooks-plugin.zulip-fixture.json'),
+        ]);
         expect(again.status).toBe(200);
         expect(JSON.parse(again.body)).toEqual({ id: JSON.parse(plain.body).id, status: 'duplicate' });
         const stored = await withDb(

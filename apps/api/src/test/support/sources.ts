@@ -1,7 +1,21 @@
-import { Account, FetchRun } from '@mozaic/contracts';
+import { Account, FetchRun, IncidentDetail, IncidentSummary } from '@mozaic/contracts';
 import { TestApp } from '../test-app';
 
 type Auth = Record<string, string>;
+
+/** Creates a project through the API; returns its id. */
+export async function createProject(t: TestApp, auth: Auth, name: string): Promise<string> {
+  return (await t.http().post('/api/v1/projects').set(auth).send({ name }).expect(201)).body.id as string;
+}
+
+/** Every incident of the project, in detail (member alerts with their reasons). */
+export async function incidentDetails(t: TestApp, auth: Auth, projectId: string): Promise<IncidentDetail[]> {
+  const incidents = (await t.http().get(`/api/v1/incidents/project/${projectId}`).set(auth).expect(200))
+    .body as IncidentSummary[];
+  return Promise.all(
+    incidents.map(async (i) => (await t.http().get(`/api/v1/incidents/${i.id}`).set(auth).expect(200)).body),
+  );
+}
 
 /** Connects an account through the API (which tests it) and returns the answer. */
 export async function connect(
