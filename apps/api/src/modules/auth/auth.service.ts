@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { JwtService } from '@nestjs/jwt';
 import { InjectRepository } from '@nestjs/typeorm';
-import { QueryFailedError, Repository } from 'typeorm';
+import { Repository } from 'typeorm';
 import { AppConfig } from '../../config/app-config';
 import { APP_CONFIG } from '../../config/config.module';
 import { AuthenticationError, ConflictError } from '../../common/errors';
@@ -12,14 +12,13 @@ import { UserEntity } from './entities/user.entity';
 import { LoginRateLimiter } from './login-rate-limiter';
 import { PasswordHasher } from './password-hasher';
 import { IssuedRefreshToken, RefreshTokenService } from './refresh-token.service';
+import { sqlState, UNIQUE_VIOLATION } from '../../database/sql-state';
 
 /** What a successful login or refresh yields: the body and the refresh cookie to set. */
 export interface Session {
   body: TokenResponseDto;
   refresh: IssuedRefreshToken;
 }
-
-const UNIQUE_VIOLATION = '23505';
 
 @Injectable()
 export class AuthService {
@@ -39,7 +38,7 @@ export class AuthService {
       const user = await this.users.save(this.users.create({ email: dto.email, passwordHash, isActive: true }));
       return UserResponse.from(user);
     } catch (e) {
-      if (e instanceof QueryFailedError && (e.driverError as { code?: string }).code === UNIQUE_VIOLATION) {
+      if (sqlState(e) === UNIQUE_VIOLATION) {
         throw new ConflictError('A user with this email already exists');
       }
       throw e;

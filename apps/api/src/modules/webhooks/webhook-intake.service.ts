@@ -8,19 +8,12 @@ import {
   UnavailableError,
 } from '../../common/errors';
 import { isUuid } from '../../common/ids/uuid';
+import { sqlState } from '../../database/sql-state';
 import { cleanText } from '../../common/json/clean';
 import { IngestQueue } from './ingest/ingest-queue';
 import { DeliveryWriter } from './ingest/delivery-writer';
 import { Delivery, Verified, WebhookVerifier } from './webhook-verifier';
 import { WebhookSettingsService, WebhookSource } from './webhook-settings.service';
-
-/** The SQLSTATE of a PostgreSQL error, raised by pg itself or wrapped by TypeORM. */
-function sqlState(e: unknown): string | undefined {
-  const own = (e as { code?: unknown }).code;
-  const wrapped = (e as { driverError?: { code?: unknown } }).driverError?.code;
-  const code = typeof wrapped === 'string' ? wrapped : own;
-  return typeof code === 'string' && /^[0-9A-Z]{5}$/.test(code) ? code : undefined;
-}
 
 /** Headers kept with a delivery for audit; never authorization or signatures. */
 const AUDIT_HEADERS = [

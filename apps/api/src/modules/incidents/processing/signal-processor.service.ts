@@ -2,20 +2,19 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { Correlator, CorrelationOutcome, DEFAULT_OPTIONS, fingerprint, signalKey } from '@mozaic/correlation';
 import { Signal } from '@mozaic/contracts';
-import { DataSource, EntityManager, QueryFailedError } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
 import { cleanJson } from '../../../common/json/clean';
 import { bulkWrite } from '../../../database/bulk-write';
 import { SignalEntity } from '../entities/signal.entity';
 import { CorrelationRepository, LogLines } from './correlation.repository';
 import { TemplateStore } from './template-store';
+import { sqlState, UNIQUE_VIOLATION } from '../../../database/sql-state';
 
 export interface ProcessResult {
   outcomes: CorrelationOutcome[];
   /** Incidents created or changed, for live updates. */
   incidentIds: string[];
 }
-
-const UNIQUE_VIOLATION = '23505';
 
 /**
  * Signals of one project → log templates, alerts and incidents, in one transaction: a per-project
@@ -35,8 +34,7 @@ export class SignalProcessor {
       try {
         return await this.db.transaction((m) => this.processIn(m, projectId, signals));
       } catch (e) {
-        const code = e instanceof QueryFailedError ? (e.driverError as { code?: string }).code : undefined;
-        if (code !== UNIQUE_VIOLATION || attempt >= 3) throw e;
+        if (sqlState(e) !== UNIQUE_VIOLATION || attempt >= 3) throw e;
       }
     }
   }
