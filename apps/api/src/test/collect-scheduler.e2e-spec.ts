@@ -1,3 +1,4 @@
+import { SchedulerRegistry } from '@nestjs/schedule';
 import { CollectScheduler } from '../modules/orchestrator/collect/collect-scheduler';
 import { fixture } from './support/fixtures';
 import { FakeApi } from './support/fake-api';
@@ -96,6 +97,8 @@ describe('collection schedule (e2e: two app instances on one database and Redis)
     const pid = (await a.http().post('/api/v1/projects').set(auth).send({ name: 'backoff' }).expect(201)).body.id;
     const acct = await connect(a, auth, pid, 'grafana', { token: TOKEN }, { base_url: api.url, interval_seconds: 10 });
     await firstCollection(a, auth, acct.id);
+    // From here on only this test ticks: the apps' own 5-second ticks would race it for each claim.
+    for (const app of [a, b]) app.app.get(SchedulerRegistry).deleteInterval('collect-schedule');
     healthy = false;
     try {
       const seen: Array<{ status: string; failures: number; due: number }> = [];
