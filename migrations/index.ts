@@ -4,6 +4,7 @@ import { Correlation1795572077731 } from './1795572077731-Correlation';
 import { Ingestion1795572684458 } from './1795572684458-Ingestion';
 import { Orchestrator1795581420201 } from './1795581420201-Orchestrator';
 import { IngestHotPath1795591200000 } from './1795591200000-IngestHotPath';
+import { SecurityLimits1795600000000 } from './1795600000000-SecurityLimits';
 
 /**
  * Every migration, in order. The api is bundled, so migrations are listed here rather than found
@@ -16,4 +17,5 @@ export const MIGRATIONS = [
   Ingestion1795572684458,
   Orchestrator1795581420201,
   IngestHotPath1795591200000,
+  SecurityLimits1795600000000,
 ];

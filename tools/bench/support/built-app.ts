@@ -13,6 +13,9 @@ export const BENCH_ENV = {
   SECRET_KEY: 'bench-secret-key-0123456789-0123456789',
   ENCRYPTION_KEY: 'cw_0x689RpI-jtRR7oE8h_eQsKImvJapLeSbXpwF4e4=',
   LOG_LEVEL: 'error',
+  REGISTER_RATE_LIMIT_PER_IP: '100000',
+  CONNECTION_TEST_RATE_LIMIT_PER_USER: '100000',
+  CONNECTION_TEST_RATE_LIMIT_PER_IP: '100000',
 };
 
 export const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));

@@ -15,6 +15,9 @@ export interface AppConfig {
   cookieSecure: boolean;
   trustProxy: boolean;
   loginRateLimit: { perIp: number; perEmail: number; windowSeconds: number };
+  registerRateLimit: { perIp: number; windowSeconds: number };
+  /** Connection tests (of a form or a stored account) per user and per client IP. */
+  connectionTestRateLimit: { perUser: number; perIp: number; windowSeconds: number };
   webDist: string | null;
   /** Consume queued work in this process (BullMQ workers, sweepers); worker.ts always does. */
   runWorkers: boolean;
@@ -31,6 +34,10 @@ export interface SourcesConfig {
   concurrency: number;
   /** Forbid private, loopback and link-local addresses in user-given URLs (metadata endpoints always are). */
   blockPrivateAddresses: boolean;
+  /** Unix socket paths a Docker account may name (none by default: the host's engine stays private). */
+  dockerSocketAllowlist: string[];
+  /** Whether failures of calls to private addresses are shown in full (else one uniform message). */
+  privateErrors: 'withheld' | 'detailed';
 }
 
 export class ConfigError extends Error {
@@ -108,6 +115,17 @@ export function parseConfig(env: Env): AppConfig {
       problems.push(`CORS_ORIGINS entry "${o}" must be an origin like https://example.com`);
   }
 
+  const dockerSocketAllowlist = (str('DOCKER_SOCKET_ALLOWLIST') ?? '')
+    .split(',')
+    .map((p) => p.trim())
+    .filter(Boolean);
+  for (const p of dockerSocketAllowlist)
+    if (!p.startsWith('/')) problems.push(`DOCKER_SOCKET_ALLOWLIST entry "${p}" must be an absolute socket path`);
+
+  const privateErrors = (str('OUTBOUND_PRIVATE_ERRORS') ?? 'withheld').toLowerCase();
+  if (privateErrors !== 'withheld' && privateErrors !== 'detailed')
+    problems.push(`OUTBOUND_PRIVATE_ERRORS must be withheld or detailed (got "${privateErrors}")`);
+
   const config: AppConfig = {
     host: str('HOST') ?? '0.0.0.0',
     port: int('PORT', 3000, 0, 65535),
@@ -127,6 +145,15 @@ export function parseConfig(env: Env): AppConfig {
       perEmail: int('LOGIN_RATE_LIMIT_PER_EMAIL', 10, 1, 100000),
       windowSeconds: int('LOGIN_RATE_LIMIT_WINDOW_SECONDS', 300, 1, 86400),
     },
+    registerRateLimit: {
+      perIp: int('REGISTER_RATE_LIMIT_PER_IP', 10, 1, 100000),
+      windowSeconds: int('REGISTER_RATE_LIMIT_WINDOW_SECONDS', 3600, 1, 86400),
+    },
+    connectionTestRateLimit: {
+      perUser: int('CONNECTION_TEST_RATE_LIMIT_PER_USER', 20, 1, 100000),
+      perIp: int('CONNECTION_TEST_RATE_LIMIT_PER_IP', 60, 1, 100000),
+      windowSeconds: int('CONNECTION_TEST_RATE_LIMIT_WINDOW_SECONDS', 300, 1, 86400),
+    },
     webDist: str('WEB_DIST') ?? null,
     runWorkers: bool('RUN_WORKERS', true),
     sources: {
@@ -134,6 +161,8 @@ export function parseConfig(env: Env): AppConfig {
       deadlineMs: int('SOURCE_DEADLINE_MS', 60_000, 1_000, 600_000),
       concurrency: int('COLLECT_CONCURRENCY', 100, 1, 1000),
       blockPrivateAddresses: bool('OUTBOUND_BLOCK_PRIVATE', false),
+      dockerSocketAllowlist,
+      privateErrors: privateErrors === 'detailed' ? 'detailed' : 'withheld',
     },
   };
   if (problems.length) throw new ConfigError(problems);

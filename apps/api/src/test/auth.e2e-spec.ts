@@ -36,9 +36,9 @@ describe('auth (e2e)', () => {
       expect(JSON.stringify(res.body)).not.toContain('password');
     });
 
-    it('answers 409 for a taken email, compared case-insensitively', async () => {
+    it('answers a taken email (compared case-insensitively) as it answers a new one, and changes nothing', async () => {
       const email = uniqueEmail('dup');
-      await t.http().post('/api/v1/auth/register').send({ email, password: 'long enough pw' }).expect(201);
+      const first = await t.http().post('/api/v1/auth/register').send({ email, password: 'long enough pw' }).expect(201);
       const res = await t
         .http()
         .post('/api/v1/auth/register')
@@ -46,8 +46,12 @@ describe('auth (e2e)', () => {
           email: `  ${email.toUpperCase()} `,
           password: 'another pw 123',
         })
-        .expect(409);
-      expect(res.body.message).toMatch(/already exists/);
+        .expect(201);
+      expect(Object.keys(res.body).sort()).toEqual(Object.keys(first.body).sort());
+      expect(res.body).toMatchObject({ email, is_active: true });
+      expect(res.body.id).not.toBe(first.body.id);
+      await t.http().post('/api/v1/auth/login').send({ email, password: 'another pw 123' }).expect(401);
+      await t.http().post('/api/v1/auth/login').send({ email, password: 'long enough pw' }).expect(200);
     });
 
     it.each([
@@ -182,40 +186,78 @@ describe('auth (e2e)', () => {
   });
 });
 
-describe('login rate limiting (e2e)', () => {
+describe('login and registration rate limiting (e2e)', () => {
+  // Behind a proxy (TRUST_PROXY): each test comes from its own client address, so none depends on
+  // another's counts, and the counters (shared in PostgreSQL) are those of that address alone.
+  const env = {
+    TRUST_PROXY: 'true',
+    LOGIN_RATE_LIMIT_PER_EMAIL: '3',
+    LOGIN_RATE_LIMIT_PER_IP: '8',
+    LOGIN_RATE_LIMIT_WINDOW_SECONDS: '120',
+    REGISTER_RATE_LIMIT_PER_IP: '3',
+  };
   let t: TestApp;
+  let other: TestApp;
+  const ipOf = () => `203.0.${Math.floor(Math.random() * 250)}.${Math.floor(Math.random() * 250)}`;
+  const login = (app: TestApp, ip: string, email: string, password: string) =>
+    app.http().post('/api/v1/auth/login').set('X-Forwarded-For', ip).send({ email, password });
   beforeAll(async () => {
-    t = await createTestApp({
-      LOGIN_RATE_LIMIT_PER_EMAIL: '3',
-      LOGIN_RATE_LIMIT_PER_IP: '8',
-      LOGIN_RATE_LIMIT_WINDOW_SECONDS: '120',
-    });
+    t = await createTestApp(env);
+    other = await createTestApp(env);
   });
-  afterAll(() => t.close());
+  afterAll(async () => {
+    await t.close();
+    await other.close();
+  });
 
-  it('limits attempts per email with 429 and Retry-After', async () => {
+  it('limits attempts per email from one address with 429 and Retry-After', async () => {
+    const ip = ipOf();
     const email = uniqueEmail('rl');
-    for (let i = 0; i < 3; i++)
-      await t.http().post('/api/v1/auth/login').send({ email, password: 'wrong password' }).expect(401);
-    const res = await t.http().post('/api/v1/auth/login').send({ email, password: 'wrong password' }).expect(429);
+    for (let i = 0; i < 3; i++) await login(t, ip, email, 'wrong password').expect(401);
+    const res = await login(t, ip, email, 'wrong password').expect(429);
     const retry = Number(res.headers['retry-after']);
     expect(retry).toBeGreaterThan(0);
     expect(retry).toBeLessThanOrEqual(120);
   });
 
   it('limits attempts per IP across emails', async () => {
-    // 4 attempts were made by the test above from this IP; 4 more reach the limit of 8.
-    for (let i = 0; i < 4; i++)
-      await t
-        .http()
-        .post('/api/v1/auth/login')
-        .send({ email: uniqueEmail('ip'), password: 'x' })
-        .expect(401);
-    const res = await t
-      .http()
-      .post('/api/v1/auth/login')
-      .send({ email: uniqueEmail('ip'), password: 'x' })
-      .expect(429);
+    const ip = ipOf();
+    for (let i = 0; i < 8; i++) await login(t, ip, uniqueEmail('ip'), 'x').expect(401);
+    const res = await login(t, ip, uniqueEmail('ip'), 'x').expect(429);
     expect(res.headers['retry-after']).toBeDefined();
+  });
+
+  it('does not lock out the owner: failures from elsewhere slow the email down, the right password still works', async () => {
+    const email = uniqueEmail('victim');
+    const password = 'the right password 42';
+    await t.http().post('/api/v1/auth/register').set('X-Forwarded-For', ipOf()).send({ email, password }).expect(201);
+    const attacker = ipOf();
+    for (let i = 0; i < 3; i++) await login(t, attacker, email, 'guess').expect(401);
+    await login(t, attacker, email, 'guess').expect(429);
+    // The owner, from their own address, gets in (after a short back-off), although the email is over its limit.
+    const res = await login(t, ipOf(), email, password).expect(200);
+    expect(res.body.access_token).toEqual(expect.any(String));
+  });
+
+  it('counts in one place for every process: two instances do not allow twice the limit', async () => {
+    const ip = ipOf();
+    const email = uniqueEmail('shared');
+    await login(t, ip, email, 'x').expect(401);
+    await login(other, ip, email, 'x').expect(401);
+    await login(t, ip, email, 'x').expect(401);
+    await login(other, ip, email, 'x').expect(429);
+  });
+
+  it('limits registrations per IP', async () => {
+    const ip = ipOf();
+    const register = () =>
+      t
+        .http()
+        .post('/api/v1/auth/register')
+        .set('X-Forwarded-For', ip)
+        .send({ email: uniqueEmail('many'), password: 'a fine long password' });
+    for (let i = 0; i < 3; i++) await register().expect(201);
+    const res = await register().expect(429);
+    expect(Number(res.headers['retry-after'])).toBeGreaterThan(0);
   });
 });

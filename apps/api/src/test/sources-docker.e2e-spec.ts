@@ -20,7 +20,8 @@ run('pulling a real Docker Engine (e2e)', () => {
 
   beforeAll(async () => {
     engine = await TestDockerEngine.start();
-    t = await createTestApp();
+    // The operator allows the test engine's socket (and one that does not exist, to test that answer).
+    t = await createTestApp({ DOCKER_SOCKET_ALLOWLIST: `${engine.socket},/tmp/no-such-docker.sock` });
     auth = (await registerAndLogin(t, 'docker')).auth;
   }, 120_000);
   afterAll(async () => {

@@ -29,6 +29,11 @@ export async function createTestApp(env: Record<string, string> = {}, outbound?:
     LOG_LEVEL: 'info',
     LOGIN_RATE_LIMIT_PER_IP: '1000',
     LOGIN_RATE_LIMIT_PER_EMAIL: '1000',
+    REGISTER_RATE_LIMIT_PER_IP: '100000',
+    CONNECTION_TEST_RATE_LIMIT_PER_USER: '100000',
+    CONNECTION_TEST_RATE_LIMIT_PER_IP: '100000',
+    // Most tests talk to local fake APIs and check their precise errors; the security test checks the default.
+    OUTBOUND_PRIVATE_ERRORS: 'detailed',
     ...env,
   });
   const logs: string[] = [];

@@ -1,4 +1,4 @@
-import { Body, Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Post } from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, Ip, Param, ParseUUIDPipe, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { AuthUser, CurrentUser } from '../../common/decorators/current-user.decorator';
 import { AccountsService } from './accounts.service';
@@ -20,24 +20,31 @@ export class AccountsController {
     description:
       'Connected and tested (status active, or error with last_error); credentials are stored encrypted and never returned',
   })
-  connect(@CurrentUser() user: AuthUser, @Body() dto: ConnectAccountDto): Promise<AccountResponse> {
-    return this.accounts.connect(user.id, dto);
+  @ApiResponse({ status: 429, description: 'Too many connection tests (Retry-After)' })
+  connect(@CurrentUser() user: AuthUser, @Ip() ip: string, @Body() dto: ConnectAccountDto): Promise<AccountResponse> {
+    return this.accounts.connect({ userId: user.id, ip }, dto);
   }
 
   @Post('test')
   @HttpCode(200)
   @ApiOperation({ summary: 'Test the connect form before saving: nothing is stored' })
   @ApiResponse({ status: 200, type: AccountTestResponse })
-  testUnsaved(@Body() dto: TestAccountDto): Promise<AccountTestResponse> {
-    return this.accounts.testUnsaved(dto);
+  @ApiResponse({ status: 429, description: 'Too many connection tests (Retry-After)' })
+  testUnsaved(@CurrentUser() user: AuthUser, @Ip() ip: string, @Body() dto: TestAccountDto): Promise<AccountTestResponse> {
+    return this.accounts.testUnsaved({ userId: user.id, ip }, dto);
   }
 
   @Post(':account_id/test')
   @HttpCode(200)
   @ApiOperation({ summary: "Run the account's connection test and record status, last_tested and last_error" })
   @ApiResponse({ status: 200, type: AccountTestResponse })
-  test(@CurrentUser() user: AuthUser, @Param('account_id', ParseUUIDPipe) id: string): Promise<AccountTestResponse> {
-    return this.accounts.test(user.id, id);
+  @ApiResponse({ status: 429, description: 'Too many connection tests (Retry-After)' })
+  test(
+    @CurrentUser() user: AuthUser,
+    @Ip() ip: string,
+    @Param('account_id', ParseUUIDPipe) id: string,
+  ): Promise<AccountTestResponse> {
+    return this.accounts.test({ userId: user.id, ip }, id);
   }
 
   @Get('project/:project_id')

@@ -1,3 +1,4 @@
+import { AccountGate } from './account-gate.service';
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { ProjectsModule } from '../projects/projects.module';
@@ -9,7 +10,7 @@ import { AccountConnectionEntity } from './entities/account-connection.entity';
 @Module({
   imports: [TypeOrmModule.forFeature([AccountConnectionEntity]), ProjectsModule, SourcesModule],
   controllers: [AccountsController],
-  providers: [AccountsService],
+  providers: [AccountsService, AccountGate],
   exports: [AccountsService],
 })
 export class AccountsModule {}

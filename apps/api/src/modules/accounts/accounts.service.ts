@@ -5,6 +5,7 @@ import { CredentialCipher } from '../../common/crypto/credential-cipher';
 import { NotFoundError } from '../../common/errors';
 import { ProjectsService } from '../projects/projects.service';
 import { AccountTester } from '../orchestrator/account-tester.service';
+import { AccountGate, Caller } from './account-gate.service';
 import { AccountTestResponse } from './dto/account-test.response';
 import { AccountResponse } from './dto/account.response';
 import { TestAccountDto } from './dto/test-account.dto';
@@ -20,11 +21,14 @@ export class AccountsService {
     private readonly projects: ProjectsService,
     private readonly cipher: CredentialCipher,
     private readonly tester: AccountTester,
+    private readonly gate: AccountGate,
   ) {}
 
-  async connect(userId: string, dto: ConnectAccountDto): Promise<AccountResponse> {
-    await this.projects.findOwned(userId, dto.project_id);
+  async connect(caller: Caller, dto: ConnectAccountDto): Promise<AccountResponse> {
+    await this.projects.findOwned(caller.userId, dto.project_id);
     const credentials = dto.credentials as Record<string, string | undefined>;
+    this.gate.check(dto.service_type, credentials);
+    await this.gate.countTest(caller);
     const row = await this.accounts.save(
       this.accounts.create({
         projectId: dto.project_id,
@@ -45,12 +49,16 @@ export class AccountsService {
   }
 
   /** Tests a stored account again and records the outcome. */
-  async test(userId: string, id: string): Promise<AccountTestResponse> {
-    return this.tester.testAndRecord(await this.findOwned(userId, id));
+  async test(caller: Caller, id: string): Promise<AccountTestResponse> {
+    const row = await this.findOwned(caller.userId, id);
+    await this.gate.countTest(caller);
+    return this.tester.testAndRecord(row);
   }
 
   /** Tests the connect form's fields without saving them. */
-  testUnsaved(dto: TestAccountDto): Promise<AccountTestResponse> {
+  async testUnsaved(caller: Caller, dto: TestAccountDto): Promise<AccountTestResponse> {
+    this.gate.check(dto.service_type, dto.credentials as Record<string, string | undefined>);
+    await this.gate.countTest(caller);
     return this.tester.test(
       'unsaved',
       'unsaved',

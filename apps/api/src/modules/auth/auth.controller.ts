@@ -23,9 +23,10 @@ export class AuthController {
   @Post('register')
   @ApiOperation({ summary: 'Create a user' })
   @ApiResponse({ status: 201, type: UserResponse })
-  @ApiResponse({ status: 409, description: 'Email already registered' })
-  register(@Body() dto: RegisterDto): Promise<UserResponse> {
-    return this.auth.register(dto);
+  @ApiResponse({ status: 400, description: 'Invalid input or a password the policy refuses' })
+  @ApiResponse({ status: 429, description: 'Too many registrations from this address (Retry-After)' })
+  register(@Body() dto: RegisterDto, @Ip() ip: string): Promise<UserResponse> {
+    return this.auth.register(dto, ip);
   }
 
   @Public()

@@ -4,7 +4,10 @@ import { InjectRepository } from '@nestjs/typeorm';
 import { Repository } from 'typeorm';
 import { AppConfig } from '../../config/app-config';
 import { APP_CONFIG } from '../../config/config.module';
-import { AuthenticationError, ConflictError } from '../../common/errors';
+import { randomUUID } from 'node:crypto';
+import { AuthenticationError, InvalidInputError } from '../../common/errors';
+import { RateLimiter } from '../../common/rate-limit/rate-limiter.service';
+import { passwordProblem } from './password-policy';
 import { RegisterDto } from './dto/register.dto';
 import { LoginDto } from './dto/login.dto';
 import { TokenResponseDto, UserResponse } from './dto/user.response';
@@ -29,25 +32,33 @@ export class AuthService {
     private readonly jwt: JwtService,
     private readonly refreshTokens: RefreshTokenService,
     private readonly limiter: LoginRateLimiter,
+    private readonly rates: RateLimiter,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
-  async register(dto: RegisterDto): Promise<UserResponse> {
+  /**
+   * Creates a user. A taken email is answered exactly like a new one (same shape, same work), so
+   * registration does not tell who has an account; nothing about the existing user changes.
+   */
+  async register(dto: RegisterDto, ip: string): Promise<UserResponse> {
+    const { perIp, windowSeconds } = this.config.registerRateLimit;
+    await this.rates.consume(`register:ip:${ip}`, perIp, windowSeconds);
+    const problem = passwordProblem(dto.password, dto.email);
+    if (problem) throw new InvalidInputError(problem);
     const passwordHash = await this.hasher.hash(dto.password);
     try {
       const user = await this.users.save(this.users.create({ email: dto.email, passwordHash, isActive: true }));
       return UserResponse.from(user);
     } catch (e) {
-      if (sqlState(e) === UNIQUE_VIOLATION) {
-        throw new ConflictError('A user with this email already exists');
-      }
+      if (sqlState(e) === UNIQUE_VIOLATION)
+        return { id: randomUUID(), email: dto.email, is_active: true, created_at: new Date().toISOString() };
       throw e;
     }
   }
 
   /** A wrong password and an unknown email answer the same, in the same time. */
   async login(dto: LoginDto, ip: string): Promise<Session> {
-    this.limiter.hit(ip, dto.email);
+    await this.limiter.hit(ip, dto.email);
     const user = await this.users.findOne({ where: { email: dto.email } });
     const ok = await this.hasher.verify(user?.passwordHash ?? null, dto.password);
     if (!user || !ok || !user.isActive) throw new AuthenticationError('Incorrect email or password');

@@ -1,51 +1,38 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { AppConfig } from '../../config/app-config';
 import { APP_CONFIG } from '../../config/config.module';
-import { RateLimitedError } from '../../common/errors';
+import { RateLimiter } from '../../common/rate-limit/rate-limiter.service';
 
-interface Window {
-  count: number;
-  resetAt: number;
-}
+/** The longest a login waits because its email is under attack from elsewhere. */
+const MAX_BACKOFF_MS = 5_000;
 
 /**
- * Fixed-window counters of login attempts per client IP and per email. Both must be under their
- * limit; the answer past it is 429 with Retry-After. Counters live in this process.
+ * Login attempts, counted in the shared counters (every api process sees the same):
+ * - per client IP, and per email from that IP: past either limit, 429 with Retry-After;
+ * - per email across all IPs: past the limit, each attempt waits (exponential back-off, at most
+ *   5 s) instead of being refused, so nobody can lock a user out by failing from other addresses,
+ *   while guessing one account from many addresses stays slow.
  */
 @Injectable()
 export class LoginRateLimiter {
-  private readonly windows = new Map<string, Window>();
-  private lastSweep = 0;
+  constructor(
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly limiter: RateLimiter,
+  ) {}
 
-  constructor(@Inject(APP_CONFIG) private readonly config: AppConfig) {}
-
-  /** Counts one attempt; throws RateLimitedError when either key is over its limit. */
-  hit(ip: string, email: string, now = Date.now()): void {
+  /** Counts one attempt; throws RateLimitedError past a limit, waits when the email is hammered. */
+  async hit(ip: string, email: string): Promise<void> {
     const { perIp, perEmail, windowSeconds } = this.config.loginRateLimit;
-    this.sweep(now);
-    const a = this.count(`ip:${ip}`, now, windowSeconds);
-    const b = this.count(`email:${email}`, now, windowSeconds);
-    const over = [a.count > perIp ? a : null, b.count > perEmail ? b : null].filter((w): w is Window => w !== null);
-    if (over.length) {
-      const resetAt = Math.max(...over.map((w) => w.resetAt));
-      throw new RateLimitedError(Math.max(1, Math.ceil((resetAt - now) / 1000)));
-    }
-  }
-
-  private count(key: string, now: number, windowSeconds: number): Window {
-    let w = this.windows.get(key);
-    if (!w || w.resetAt <= now) {
-      w = { count: 0, resetAt: now + windowSeconds * 1000 };
-      this.windows.set(key, w);
-    }
-    w.count++;
-    return w;
-  }
-
-  /** Drops expired windows now and then, so memory stays bounded. */
-  private sweep(now: number): void {
-    if (now - this.lastSweep < 60_000) return;
-    this.lastSweep = now;
-    for (const [k, w] of this.windows) if (w.resetAt <= now) this.windows.delete(k);
+    await this.limiter.consume(`login:ip:${ip}`, perIp, windowSeconds);
+    await this.limiter.consume(`login:ip-email:${ip}:${email}`, perEmail, windowSeconds);
+    const all = await this.limiter.hit(`login:email:${email}`, windowSeconds);
+    if (all.count > perEmail) await sleep(backoffMs(all.count - perEmail));
   }
 }
+
+/** 100 ms, doubling with each attempt past the limit, at most MAX_BACKOFF_MS. */
+export function backoffMs(over: number): number {
+  return Math.min(MAX_BACKOFF_MS, 100 * 2 ** Math.min(16, Math.max(0, over - 1)));
+}
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));

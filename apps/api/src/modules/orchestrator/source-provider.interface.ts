@@ -1,4 +1,5 @@
 import { AccountConfig, ServiceType, Signal } from '@mozaic/contracts';
+import { GuardedAgents } from './outbound/guarded-agent';
 import { OutboundHttp } from './outbound/outbound-http';
 
 /** Where a provider may resume: its own JSON, persisted per account after each successful collect. */
@@ -14,7 +15,10 @@ export interface SourceContext<C = Record<string, string | undefined>> {
   signal: AbortSignal;
   /** Per-request timeout in ms. */
   timeoutMs: number;
+  /** JSON over HTTP(S) through this call's guarded agents. */
   http: OutboundHttp;
+  /** The agents every SDK of this call must connect through (the outbound policy lives there). */
+  agents: GuardedAgents;
   /** Checks a URL a user gave (http(s) only, no metadata endpoints, private ranges per policy). */
   checkUrl(url: string): Promise<URL>;
 }

@@ -2,7 +2,6 @@ import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AccountConnectionEntity } from '../accounts/entities/account-connection.entity';
 import { AccountTester } from './account-tester.service';
-import { OutboundHttp } from './outbound/outbound-http';
 import { CloudWatchProvider } from './providers/cloudwatch/cloudwatch.provider';
 import { DockerProvider } from './providers/docker/docker.provider';
 import { GrafanaProvider } from './providers/grafana/grafana.provider';
@@ -17,7 +16,6 @@ const PROVIDERS = [KubernetesProvider, DockerProvider, CloudWatchProvider, Grafa
 @Module({
   imports: [TypeOrmModule.forFeature([AccountConnectionEntity])],
   providers: [
-    OutboundHttp,
     ...PROVIDERS,
     { provide: SOURCE_PROVIDERS, useFactory: (...all: SourceProvider[]) => all, inject: PROVIDERS },
     SourceRunner,

@@ -25,6 +25,7 @@ export class BuiltProcess {
         SECRET_KEY: TEST_SECRET_KEY,
         ENCRYPTION_KEY: TEST_ENCRYPTION_KEY,
         LOG_LEVEL: 'warn',
+        REGISTER_RATE_LIMIT_PER_IP: '100000',
         ...env,
       },
       stdio: ['ignore', 'pipe', 'pipe'],

@@ -7,6 +7,7 @@ import {
   SentryCredentials,
   ServiceType,
 } from '@mozaic/contracts';
+import { IsSafeKubeconfig } from './safe-kubeconfig.validator';
 
 const PEM = 20_000;
 
@@ -17,6 +18,7 @@ export class KubernetesCredentialsShape implements KubernetesCredentials {
   })
   @IsNotEmpty()
   @MaxLength(100_000)
+  @IsSafeKubeconfig()
   kubeconfig?: string;
 
   @ValidateIf((o: KubernetesCredentialsShape) => o.kubeconfig === undefined)

@@ -160,7 +160,13 @@ export class CloudWatchProvider implements SourceProvider {
         sessionToken: creds.session_token || undefined,
       },
       maxAttempts: 3,
-      requestHandler: { requestTimeout: ctx.timeoutMs, connectionTimeout: ctx.timeoutMs },
+      requestHandler: {
+        requestTimeout: ctx.timeoutMs,
+        connectionTimeout: ctx.timeoutMs,
+        // The call's guarded agents: the outbound policy applies to the address connected to.
+        httpAgent: ctx.agents.http(),
+        httpsAgent: ctx.agents.https(),
+      },
     };
     return { cw: new CloudWatchClient(common), logs: new CloudWatchLogsClient(common), region };
   }

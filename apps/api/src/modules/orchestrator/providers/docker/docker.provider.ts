@@ -95,23 +95,28 @@ export class DockerProvider implements SourceProvider {
     const creds = ctx.credentials as unknown as DockerCredentials;
     const host = creds.host ?? '';
     if (host.startsWith('unix://')) {
+      // The guarded agent refuses paths outside DOCKER_SOCKET_ALLOWLIST before touching the disk, so
+      // a missing and an existing socket get the same answer.
       const socketPath = host.slice('unix://'.length);
-      return { docker: new Docker({ socketPath, timeout: ctx.timeoutMs }), engine: 'local' };
+      const docker = new Docker({ socketPath, timeout: ctx.timeoutMs, agent: ctx.agents.http() } as Docker.DockerOptions);
+      return { docker: withoutRedirects(docker), engine: 'local' };
     }
-    const m = /^tcp:\/\/([^/:\s]+):(\d{1,5})$/.exec(host);
+    const m = /^tcp:\/\/([^/:\s]+|\[[0-9a-fA-F:.]+\]):(\d{1,5})$/.exec(host);
     if (!m) throw new SourceError('invalid', 'host must be unix:///path/to/docker.sock or tcp://host:port');
     const tls = Boolean(creds.tls_cert && creds.tls_key);
     await ctx.checkUrl(`${tls ? 'https' : 'http'}://${m[1]}:${m[2]}`);
+    const agent = tls ? ctx.agents.https({ ca: creds.tls_ca, cert: creds.tls_cert, key: creds.tls_key }) : ctx.agents.http();
     const docker = new Docker({
-      host: m[1],
+      host: m[1].replace(/^\[|\]$/g, ''),
       port: Number(m[2]),
       protocol: tls ? 'https' : 'http',
       ca: creds.tls_ca,
       cert: creds.tls_cert,
       key: creds.tls_key,
       timeout: ctx.timeoutMs,
-    });
-    return { docker, engine: m[1] };
+      agent,
+    } as Docker.DockerOptions);
+    return { docker: withoutRedirects(docker), engine: m[1] };
   }
 
   private failure(e: unknown, ctx: SourceContext): SourceError {
@@ -120,6 +125,11 @@ export class DockerProvider implements SourceProvider {
     if (ctx.signal.aborted) return new SourceError('timeout', "the collection's deadline passed");
     if (err.statusCode === 401 || err.statusCode === 403)
       return new SourceError('auth', `the Docker Engine refused access (${err.statusCode})`);
+    if (err.statusCode && err.statusCode >= 300 && err.statusCode < 400)
+      return new SourceError(
+        'invalid',
+        `the Docker Engine answered ${err.statusCode}, a redirect, which MOZAIC does not follow`,
+      );
     if (err.statusCode && err.statusCode >= 500)
       return new SourceError('server', `the Docker Engine failed (${err.statusCode})`);
     if (err.statusCode) return new SourceError('invalid', `the Docker Engine answered ${err.statusCode}`);
@@ -127,6 +137,18 @@ export class DockerProvider implements SourceProvider {
       return new SourceError('timeout', `the Docker Engine did not answer within ${ctx.timeoutMs} ms`);
     return new SourceError('unreachable', `the Docker Engine is unreachable${err.code ? ` (${err.code})` : ''}`);
   }
+}
+
+/**
+ * docker-modem follows redirects with a copy of follow-redirects that gives the redirected request no
+ * error listener; the guarded agent already strips `Location` from 3xx answers, and a redirect limit
+ * of zero makes sure the modem never starts one.
+ */
+function withoutRedirects(docker: Docker): Docker {
+  const modem = docker.modem as unknown as { buildRequest(o: Record<string, unknown>, ...rest: unknown[]): void };
+  const build = modem.buildRequest.bind(modem);
+  modem.buildRequest = (options, ...rest) => build({ ...options, maxRedirects: 0 }, ...rest);
+  return docker;
 }
 
 function readAll(stream: NodeJS.ReadableStream): Promise<string> {

@@ -13,6 +13,7 @@ import { httpError, linked } from '../../outbound/outbound-http';
 import { CollectResult, SourceContext, SourceCursor, SourceProvider } from '../../source-provider.interface';
 import { SourceError } from '../../source-error';
 import { FailingContainer, mapContainerLog, mapPodStatus } from './kubernetes-pods.mapper';
+import { kubeconfigProblems } from './kubeconfig-rules';
 import { mapKubernetesEvent } from './kubernetes.mapper';
 
 const MAX_LOG_FETCHES = 10;
@@ -108,6 +109,8 @@ export class KubernetesProvider implements SourceProvider {
     const kc = new KubeConfig();
     try {
       if (creds.kubeconfig) {
+        const problems = kubeconfigProblems(creds.kubeconfig);
+        if (problems.length) throw new SourceError('invalid', problems.join('; '));
         kc.loadFromString(creds.kubeconfig);
         if (ctx.config.context) kc.setCurrentContext(ctx.config.context);
       } else {
@@ -125,7 +128,8 @@ export class KubernetesProvider implements SourceProvider {
           currentContext: 'mozaic',
         });
       }
-    } catch {
+    } catch (e) {
+      if (e instanceof SourceError) throw e;
       throw new SourceError('invalid', 'the kubeconfig cannot be read');
     }
     // Plain http (e.g. kubectl proxy) has no TLS to verify; the SDK insists on the flag for it.
@@ -141,6 +145,19 @@ export class KubernetesProvider implements SourceProvider {
     await ctx.checkUrl(current.server);
     if (kc.getCurrentUser()?.exec || kc.getCurrentUser()?.authProvider)
       throw new SourceError('invalid', 'exec and auth-provider credentials are not supported: use a token');
+    const user = kc.getCurrentUser();
+    const b64 = (v: string | undefined) => (v ? Buffer.from(v, 'base64') : undefined);
+    // Every request goes through this call's guarded agent (policy on the address connected to, no
+    // redirects), with the cluster's TLS settings: the SDK's own agent is replaced below.
+    const agent = current.server.startsWith('http:')
+      ? ctx.agents.http()
+      : ctx.agents.https({
+          ca: b64(current.caData),
+          cert: b64(user?.certData),
+          key: b64(user?.keyData),
+          rejectUnauthorized: !current.skipTLSVerify,
+          servername: current.tlsServerName,
+        });
     const api = kc.makeApiClient(CoreV1Api);
     // Every request carries a timeout and the deadline. The object-parameter API takes observable
     // middleware: the SDK only calls toPromise() on what pre/post return.
@@ -151,6 +168,7 @@ export class KubernetesProvider implements SourceProvider {
           pre: (c: RequestContext) =>
             observable(() => {
               c.setSignal(linked(ctx.signal, ctx.timeoutMs).signal as never);
+              c.setAgent(agent);
               return c;
             }),
           post: (r: ResponseContext) => observable(() => r),
