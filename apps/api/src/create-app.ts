@@ -9,6 +9,7 @@ import { Logger } from 'nestjs-pino';
 import { NEXT_CURSOR_HEADER, TOTAL_COUNT_HEADER } from '@mozaic/contracts';
 import { AppModule, AppOptions } from './app.module';
 import { AppConfig } from './config/app-config';
+import { apiInputGuard, bodyParserErrors } from './common/http/api-input-guard';
 import { keepRawBody } from './common/http/keep-raw-body';
 import { serverTiming } from './common/http/server-timing';
 import { serveWebhooksFirst } from './modules/webhooks/http/serve-webhooks-first';
@@ -37,6 +38,8 @@ export async function createApp(config: AppConfig, options: AppOptions = {}): Pr
   app.useBodyParser('urlencoded', { limit: config.bodyLimit, extended: false });
   // SNS posts JSON as text/plain: keep it as text, with the raw bytes, for the webhook intake.
   app.useBodyParser('text', { limit: config.bodyLimit, type: 'text/plain' });
+  app.use(bodyParserErrors);
+  app.use(`/${API_PREFIX}`, apiInputGuard);
   if (config.corsOrigins.length) {
     app.enableCors({
       origin: config.corsOrigins.includes('*') ? true : config.corsOrigins,

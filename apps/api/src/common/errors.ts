@@ -27,6 +27,11 @@ export class InvalidInputError extends DomainError {
   readonly status = 400;
 }
 
+/** A body or payload beyond a documented limit. */
+export class PayloadTooLargeError extends DomainError {
+  readonly status = 413;
+}
+
 export class RateLimitedError extends DomainError {
   readonly status = 429;
   constructor(readonly retryAfterSeconds: number) {

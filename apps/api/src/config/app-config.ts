@@ -8,6 +8,8 @@ export interface AppConfig {
   encryptionKeys: string[];
   accessTokenMinutes: number;
   refreshTokenDays: number;
+  /** How long a just-rotated refresh token still yields its successor (concurrent refreshes). */
+  refreshReuseGraceSeconds: number;
   redisUrl: string | null;
   corsOrigins: string[];
   bodyLimit: string;
@@ -134,6 +136,7 @@ export function parseConfig(env: Env): AppConfig {
     encryptionKeys,
     accessTokenMinutes: int('ACCESS_TOKEN_EXPIRE_MINUTES', 30, 1, 24 * 60),
     refreshTokenDays: int('REFRESH_TOKEN_EXPIRE_DAYS', 14, 1, 365),
+    refreshReuseGraceSeconds: int('REFRESH_REUSE_GRACE_SECONDS', 20, 0, 300),
     redisUrl,
     corsOrigins,
     bodyLimit,

@@ -1,6 +1,7 @@
 import { createHmac } from 'node:crypto';
 import { REFRESH_COOKIE } from '@mozaic/contracts';
 import { createTestApp, registerAndLogin, TEST_SECRET_KEY, TestApp, uniqueEmail } from './test-app';
+import { withDb } from './seed';
 
 /** The refresh cookie from a Set-Cookie answer, ready to send back. */
 function refreshCookie(res: { headers: Record<string, unknown> }): string {
@@ -159,9 +160,27 @@ describe('auth (e2e)', () => {
       const second = refreshCookie(r1);
       expect(second).not.toBe(first);
 
-      // Reuse of the first token: refused, and the family (including the second token) is revoked.
+      // Reuse of the first token after the grace period: refused, and the family (including the second token) is revoked.
+      const firstId = decodeURIComponent(first.split('=')[1]).split('.')[0];
+      await withDb((c) =>
+        c.query(`UPDATE refresh_tokens SET rotated_at = now() - interval '1 minute' WHERE id = $1`, [firstId]),
+      );
       await t.http().post('/api/v1/auth/refresh').set('Cookie', first).expect(401);
       await t.http().post('/api/v1/auth/refresh').set('Cookie', second).expect(401);
+    });
+
+    it('gives two tabs refreshing at once the same new token, and both stay logged in', async () => {
+      const u = await registerAndLogin(t, 'tabs');
+      const login = await t.http().post('/api/v1/auth/login').send({ email: u.email, password: u.password }).expect(200);
+      const cookie = refreshCookie(login);
+      const [a, b] = await Promise.all([
+        t.http().post('/api/v1/auth/refresh').set('Cookie', cookie),
+        t.http().post('/api/v1/auth/refresh').set('Cookie', cookie),
+      ]);
+      expect([a.status, b.status]).toEqual([200, 200]);
+      expect(refreshCookie(a)).toBe(refreshCookie(b));
+      expect(a.headers['cache-control']).toBe('no-store');
+      await t.http().post('/api/v1/auth/refresh').set('Cookie', refreshCookie(a)).expect(200);
     });
 
     it('logout revokes the refresh token and clears the cookie', async () => {

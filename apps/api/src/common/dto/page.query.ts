@@ -14,12 +14,16 @@ export class LimitQuery {
   limit: number = DEFAULT_PAGE_SIZE;
 }
 
+/** Far beyond any real list; keeps the offset inside PostgreSQL's bigint. */
+const MAX_OFFSET = 1_000_000_000;
+
 /** Offset pagination for short lists (projects); the total comes back in X-Total-Count. */
 export class PageQuery extends LimitQuery {
-  @ApiPropertyOptional({ minimum: 0, default: 0 })
+  @ApiPropertyOptional({ minimum: 0, maximum: MAX_OFFSET, default: 0 })
   @IsOptional()
   @Type(() => Number)
   @IsInt()
   @Min(0)
+  @Max(MAX_OFFSET)
   offset = 0;
 }

@@ -1,7 +1,7 @@
 import { IncomingMessage, ServerResponse } from 'node:http';
 import { RequestMethod } from '@nestjs/common';
 import { Params } from 'nestjs-pino';
-import { DestinationStream } from 'pino';
+import { DestinationStream, stdSerializers } from 'pino';
 import { requestIdOf } from './request-id';
 
 /** ?token= (the Sentry legacy plugin's webhook token) never reaches a log line. */
@@ -23,6 +23,16 @@ export const REDACTED_PATHS = [
   '*.auth_token',
 ];
 
+/** Fields of database errors that carry values (user data, tokens): only the statement is logged. */
+const VALUE_FIELDS = ['parameters', 'driverError', 'detail', 'where', 'internalQuery'];
+
+/** Pino's error serializer, without the values a failed query was given. */
+export function errorForLog(e: unknown): Record<string, unknown> {
+  const out = stdSerializers.err(e as Error) as unknown as Record<string, unknown>;
+  for (const f of VALUE_FIELDS) delete out[f];
+  return out;
+}
+
 /** Structured JSON logs with a request id per request (taken from X-Request-Id when sane). */
 export function loggerOptions(level: string, stream?: DestinationStream): Params {
   return {
@@ -40,6 +50,7 @@ export function loggerOptions(level: string, stream?: DestinationStream): Params
         customLogLevel: (_req: IncomingMessage, res: ServerResponse, err?: Error) =>
           err || res.statusCode >= 500 ? 'error' : res.statusCode >= 400 ? 'warn' : 'info',
         serializers: {
+          err: errorForLog,
           req: (req: {
             id: string;
             method: string;

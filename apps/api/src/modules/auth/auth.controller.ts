@@ -1,4 +1,4 @@
-import { Body, Controller, Get, HttpCode, Inject, Ip, Post, Req, Res } from '@nestjs/common';
+import { Body, Controller, Get, Header, HttpCode, Inject, Ip, Post, Req, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiCookieAuth, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { Request, Response } from 'express';
 import { AppConfig } from '../../config/app-config';
@@ -21,6 +21,7 @@ export class AuthController {
 
   @Public()
   @Post('register')
+  @Header('Cache-Control', 'no-store')
   @ApiOperation({ summary: 'Create a user' })
   @ApiResponse({ status: 201, type: UserResponse })
   @ApiResponse({ status: 400, description: 'Invalid input or a password the policy refuses' })
@@ -31,6 +32,7 @@ export class AuthController {
 
   @Public()
   @Post('login')
+  @Header('Cache-Control', 'no-store')
   @HttpCode(200)
   @ApiOperation({
     summary: 'Log in: an access token, and a refresh token in an httpOnly cookie',
@@ -50,6 +52,7 @@ export class AuthController {
 
   @Public()
   @Post('refresh')
+  @Header('Cache-Control', 'no-store')
   @HttpCode(200)
   @ApiCookieAuth()
   @ApiOperation({
@@ -64,6 +67,7 @@ export class AuthController {
 
   @Public()
   @Post('logout')
+  @Header('Cache-Control', 'no-store')
   @HttpCode(204)
   @ApiCookieAuth()
   @ApiOperation({
@@ -75,6 +79,7 @@ export class AuthController {
   }
 
   @Get('me')
+  @Header('Cache-Control', 'no-store')
   @ApiBearerAuth()
   @ApiResponse({ status: 200, type: UserResponse })
   me(@CurrentUser() user: AuthUser): Promise<UserResponse> {

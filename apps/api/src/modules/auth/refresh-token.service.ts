@@ -5,6 +5,7 @@ import { DataSource, EntityManager, IsNull } from 'typeorm';
 import { AppConfig } from '../../config/app-config';
 import { APP_CONFIG } from '../../config/config.module';
 import { AuthenticationError } from '../../common/errors';
+import { CredentialCipher } from '../../common/crypto/credential-cipher';
 import { matchesDigest, sha256Hex } from '../../common/crypto/digest';
 import { RefreshTokenEntity } from './entities/refresh-token.entity';
 
@@ -19,6 +20,7 @@ export class RefreshTokenService {
   constructor(
     @InjectDataSource() private readonly db: DataSource,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly cipher: CredentialCipher,
   ) {}
 
   issue(
@@ -30,8 +32,9 @@ export class RefreshTokenService {
   }
 
   /**
-   * Exchanges a valid token for a new one of the same family. A token that was already rotated
-   * means it was copied: the whole family is revoked and the caller must log in again.
+   * Exchanges a valid token for a new one of the same family. A token rotated moments ago (within
+   * REFRESH_REUSE_GRACE_SECONDS: two tabs refreshing at once) yields the same successor again; one
+   * rotated earlier means it was copied: the whole family is revoked and the caller must log in again.
    */
   async rotate(presented: string): Promise<{ userId: string; next: IssuedRefreshToken }> {
     // The revocation on reuse must commit, so the transaction answers instead of throwing.
@@ -39,17 +42,21 @@ export class RefreshTokenService {
       const row = await this.find(m, presented, true);
       if (!row || row.revokedAt) return { error: 'Invalid refresh token' } as const;
       if (row.rotatedAt) {
+        const again = await this.successorInGrace(m, row);
+        if (again) return { userId: row.userId, next: again };
         await this.revokeFamily(m, row.familyId);
         return {
           error: 'Refresh token reuse detected; the session was revoked',
         } as const;
       }
       if (row.expiresAt.getTime() <= Date.now()) return { error: 'Refresh token expired' } as const;
-      await m.update(RefreshTokenEntity, { id: row.id }, { rotatedAt: new Date() });
-      return {
-        userId: row.userId,
-        next: await this.insert(m, row.userId, row.familyId),
-      };
+      const next = await this.insert(m, row.userId, row.familyId);
+      await m.update(
+        RefreshTokenEntity,
+        { id: row.id },
+        { rotatedAt: new Date(), successorEncrypted: this.cipher.encrypt({ token: next.token, at: next.expiresAt }) },
+      );
+      return { userId: row.userId, next };
     });
     if ('error' in outcome) throw new AuthenticationError(outcome.error);
     return outcome;
@@ -59,6 +66,16 @@ export class RefreshTokenService {
   async revoke(presented: string): Promise<void> {
     const row = await this.find(this.db.manager, presented, false);
     if (row) await this.revokeFamily(this.db.manager, row.familyId);
+  }
+
+  /** The successor of a token rotated within the grace period, if that successor is still valid. */
+  private async successorInGrace(m: EntityManager, row: RefreshTokenEntity): Promise<IssuedRefreshToken | null> {
+    const graceMs = this.config.refreshReuseGraceSeconds * 1000;
+    if (!row.rotatedAt || !row.successorEncrypted || Date.now() - row.rotatedAt.getTime() > graceMs) return null;
+    const { token, at } = this.cipher.decrypt<{ token: string; at: string }>(row.successorEncrypted);
+    const successor = await this.find(m, token, false);
+    if (!successor || successor.revokedAt || successor.expiresAt.getTime() <= Date.now()) return null;
+    return { token, expiresAt: new Date(at) };
   }
 
   private async insert(m: EntityManager, userId: string, familyId: string): Promise<IssuedRefreshToken> {
@@ -71,6 +88,7 @@ export class RefreshTokenService {
         tokenHash: sha256Hex(secret),
         expiresAt,
         rotatedAt: null,
+        successorEncrypted: null,
         revokedAt: null,
       }),
     );

@@ -3,6 +3,7 @@ import { AuthenticationError, InvalidInputError, UnsupportedMediaTypeError } fro
 import { at, Json, str } from '../../common/json/read';
 import { matchesDigest, sha256Hex } from '../../common/crypto/digest';
 import { hmacHex, sameHex } from './verifiers/hmac';
+import { checkAlertCount, checkPayloadLimits } from './verifiers/payload-limits';
 import { parseSnsMessage } from './verifiers/sns-message';
 import { SnsVerifier } from './verifiers/sns.verifier';
 import { WebhookSecrets, WebhookSource } from './webhook-settings.service';
@@ -43,11 +44,14 @@ function presentedToken(d: Delivery): string | undefined {
 
 function parseJson(d: Delivery): Json {
   if (d.raw.length === 0) throw new InvalidInputError('The body is empty');
+  let body: Json;
   try {
-    return JSON.parse(d.raw.toString('utf8')) as Json;
+    body = JSON.parse(d.raw.toString('utf8')) as Json;
   } catch {
     throw new InvalidInputError('The body is not valid JSON');
   }
+  checkPayloadLimits(body);
+  return body;
 }
 
 function requireObject(body: Json, what: string): void {
@@ -89,8 +93,11 @@ export class WebhookVerifier {
     }
     requireObject(parseJson(d), 'The Sentry payload');
     const requestId = header(d, 'request-id');
+    // A signed delivery is keyed by its body: the signature covers only the body, so a captured
+    // delivery re-sent with a fresh timestamp and Request-ID is the same delivery, not a new one.
     return {
-      dedupKey: requestId && /^[A-Za-z0-9-]{8,64}$/.test(requestId) ? `rid:${requestId}` : `sha:${sha256Hex(d.raw)}`,
+      dedupKey:
+        !signature && requestId && /^[A-Za-z0-9-]{8,64}$/.test(requestId) ? `rid:${requestId}` : `sha:${sha256Hex(d.raw)}`,
       kind: header(d, 'sentry-hook-resource')?.slice(0, 40) ?? (signature ? null : 'legacy'),
     };
   }
@@ -112,6 +119,13 @@ export class WebhookVerifier {
       };
     }
     const msg = parseSnsMessage(body);
+    if (msg.Type === 'Notification' && /^\s*[{[]/.test(msg.Message)) {
+      try {
+        checkPayloadLimits(JSON.parse(msg.Message));
+      } catch (e) {
+        if (!(e instanceof SyntaxError)) throw e; // not JSON after all: the worker reads it as text
+      }
+    }
     await this.sns.verify(msg);
     if (!s.snsTopicArns.includes(msg.TopicArn)) {
       throw new AuthenticationError(`Topic ${msg.TopicArn} is not in this project's SNS allow-list`);
@@ -135,7 +149,9 @@ export class WebhookVerifier {
     }
     const body = parseJson(d);
     requireObject(body, 'The payload');
-    if (!Array.isArray(at(body, 'alerts'))) throw new InvalidInputError('alerts must be an array');
+    const alerts = at(body, 'alerts');
+    if (!Array.isArray(alerts)) throw new InvalidInputError('alerts must be an array');
+    checkAlertCount(alerts);
     return {
       dedupKey: `sha:${sha256Hex(`${str(body, 'groupKey') ?? ''}\n`.concat(d.raw.toString('utf8')))}`,
       kind: str(body, 'status')?.slice(0, 40) ?? null,

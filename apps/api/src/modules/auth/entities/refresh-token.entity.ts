@@ -31,6 +31,10 @@ export class RefreshTokenEntity {
   @Column({ name: 'rotated_at', type: 'timestamptz', nullable: true })
   rotatedAt!: Date | null;
 
+  /** The token this one was rotated to (Fernet), for the grace period of concurrent refreshes. */
+  @Column({ name: 'successor_encrypted', type: 'text', nullable: true })
+  successorEncrypted!: string | null;
+
   @Column({ name: 'revoked_at', type: 'timestamptz', nullable: true })
   revokedAt!: Date | null;
 

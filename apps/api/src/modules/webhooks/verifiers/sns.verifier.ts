@@ -69,7 +69,7 @@ export class SnsVerifier {
     } catch {
       throw new AuthenticationError('The SNS signing certificate could not be fetched');
     }
-    if (!cert.checkHost('sns.amazonaws.com') && !/sns\.amazonaws\.com/.test(cert.subject)) {
+    if (!cert.checkHost('sns.amazonaws.com') && !/^CN=sns\.amazonaws\.com$/m.test(cert.subject)) {
       throw new AuthenticationError('The certificate is not issued for SNS');
     }
     this.certs.set(url, { cert, at: Date.now() });
