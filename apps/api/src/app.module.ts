@@ -12,7 +12,7 @@ import { CryptoModule } from './common/crypto/crypto.module';
 import { AllExceptionsFilter } from './common/filters/all-exceptions.filter';
 import { RateLimitModule } from './common/rate-limit/rate-limit.module';
 import { loggerOptions } from './common/http/logger-options';
-import { typeormOptions } from './database/typeorm-options';
+import { SERVING_TIMEOUTS, typeormOptions } from './database/typeorm-options';
 import { HealthModule } from './health/health.module';
 import { AccountsModule } from './modules/accounts/accounts.module';
 import { AuthModule } from './modules/auth/auth.module';
@@ -48,6 +48,7 @@ export class AppModule {
         LoggerModule.forRoot(loggerOptions(config.logLevel, options.logStream)),
         TypeOrmModule.forRoot({
           ...typeormOptions(config.databaseUrl),
+          extra: { ...typeormOptions(config.databaseUrl).extra, ...SERVING_TIMEOUTS },
           retryAttempts: 2,
           retryDelay: 500,
         }),

@@ -21,6 +21,8 @@ export interface AppConfig {
   /** Connection tests (of a form or a stored account) per user and per client IP. */
   connectionTestRateLimit: { perUser: number; perIp: number; windowSeconds: number };
   webDist: string | null;
+  /** The URL senders reach MOZAIC at (e.g. https://mozaic.example.com), used in webhook URLs. */
+  publicUrl: string | null;
   /** Consume queued work in this process (BullMQ workers, sweepers); worker.ts always does. */
   runWorkers: boolean;
   sources: SourcesConfig;
@@ -124,6 +126,10 @@ export function parseConfig(env: Env): AppConfig {
   for (const p of dockerSocketAllowlist)
     if (!p.startsWith('/')) problems.push(`DOCKER_SOCKET_ALLOWLIST entry "${p}" must be an absolute socket path`);
 
+  const publicUrl = str('PUBLIC_URL')?.replace(/\/+$/, '') ?? null;
+  if (publicUrl && !/^https?:\/\/[^/\s?#]+(\/[^\s?#]*)?$/.test(publicUrl))
+    problems.push(`PUBLIC_URL must be an http(s) URL such as https://mozaic.example.com (got "${publicUrl}")`);
+
   const privateErrors = (str('OUTBOUND_PRIVATE_ERRORS') ?? 'withheld').toLowerCase();
   if (privateErrors !== 'withheld' && privateErrors !== 'detailed')
     problems.push(`OUTBOUND_PRIVATE_ERRORS must be withheld or detailed (got "${privateErrors}")`);
@@ -158,6 +164,7 @@ export function parseConfig(env: Env): AppConfig {
       windowSeconds: int('CONNECTION_TEST_RATE_LIMIT_WINDOW_SECONDS', 300, 1, 86400),
     },
     webDist: str('WEB_DIST') ?? null,
+    publicUrl,
     runWorkers: bool('RUN_WORKERS', true),
     sources: {
       requestTimeoutMs: int('SOURCE_TIMEOUT_MS', 10_000, 100, 120_000),

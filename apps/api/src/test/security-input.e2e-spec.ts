@@ -74,6 +74,22 @@ describe('bad input never gives a 5xx (e2e)', () => {
       .expect(400);
   });
 
+  it('never echoes an unvalidated Host header into webhook URLs; PUBLIC_URL wins when set', async () => {
+    const evil = await t.http().get(`/api/v1/projects/${projectId}/webhooks`).set(auth).set('Host', 'evil.example/"><script>').expect(200);
+    expect(JSON.stringify(evil.body)).not.toContain('evil.example');
+    const pub = await createTestApp({ PUBLIC_URL: 'https://mozaic.example.com/' });
+    try {
+      const u = await registerAndLogin(pub, 'pub');
+      const pid = await createProject(pub, u.auth, 'pub');
+      const res = await pub.http().get(`/api/v1/projects/${pid}/webhooks`).set(u.auth).set('Host', 'other.example').expect(200);
+      const urls = JSON.stringify(res.body);
+      expect(urls).toContain(`https://mozaic.example.com/webhooks/alertmanager/${pid}`);
+      expect(urls).not.toContain('other.example');
+    } finally {
+      await pub.close();
+    }
+  });
+
   it('sends no-store on login and refresh answers', async () => {
     const u = await registerAndLogin(t, 'nostore');
     const res = await t.http().post('/api/v1/auth/login').send({ email: u.email, password: u.password }).expect(200);

@@ -1,6 +1,7 @@
 import { ArgumentsHost, Catch, ExceptionFilter, Logger } from '@nestjs/common';
 import { Request, Response } from 'express';
-import { RateLimitedError } from '../errors';
+import { isDatabaseUnavailable } from '../../database/sql-state';
+import { RateLimitedError, UnavailableError } from '../errors';
 import { toErrorBody } from './error-body';
 
 /**
@@ -15,8 +16,12 @@ export class AllExceptionsFilter implements ExceptionFilter {
     const ctx = host.switchToHttp();
     const res = ctx.getResponse<Response>();
     const req = ctx.getRequest<Request & { id?: string }>();
-    const body = toErrorBody(exception);
-    if (body.statusCode >= 500) {
+    const unavailable = isDatabaseUnavailable(exception);
+    const body = toErrorBody(unavailable ? new UnavailableError('The database is unavailable; retry shortly') : exception);
+    if (unavailable) {
+      res.setHeader('Retry-After', '5');
+      this.logger.warn({ err: exception }, 'database unavailable');
+    } else if (body.statusCode >= 500) {
       body.request_id = String(req.id ?? '');
       this.logger.error({ err: exception, request_id: body.request_id }, 'Unhandled error');
     }

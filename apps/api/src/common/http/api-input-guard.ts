@@ -48,7 +48,7 @@ function parserMessage(e: { status?: number; type?: string; message?: string }):
     case 'entity.too.large':
       return 'The body is larger than this server accepts (BODY_LIMIT)';
     case 'encoding.unsupported':
-      return 'This Content-Encoding is not supported (use gzip, deflate or none)';
+      return 'This Content-Encoding is not supported (use gzip, deflate, br or none)';
     case 'charset.unsupported':
       return 'This charset is not supported (use utf-8)';
     case 'entity.parse.failed':

@@ -1,18 +1,27 @@
-import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Put, Req } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Inject, Param, ParseUUIDPipe, Post, Put, Req } from '@nestjs/common';
 import { ApiBearerAuth, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { Request } from 'express';
 import { AuthUser, CurrentUser } from '../../common/decorators/current-user.decorator';
+import { publicBaseUrl } from '../../common/http/public-base-url';
+import { AppConfig } from '../../config/app-config';
+import { APP_CONFIG } from '../../config/config.module';
 import { UpdateWebhookSettingsDto, WebhookSettingsResponse, WebhookTokenResponse } from './dto/webhook-settings.dto';
 import { WebhookSettingsService } from './webhook-settings.service';
 
-/** The base URL senders should use: this request's scheme and host. */
-const baseUrl = (req: Request) => `${req.protocol}://${req.get('host') ?? 'localhost'}`;
 
 @ApiTags('webhooks')
 @ApiBearerAuth()
 @Controller('projects/:project_id/webhooks')
 export class WebhookSettingsController {
-  constructor(private readonly settings: WebhookSettingsService) {}
+  constructor(
+    private readonly settings: WebhookSettingsService,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  /** The base URL senders should use (PUBLIC_URL, else a validated Host). */
+  private baseUrl(req: Request): string {
+    return publicBaseUrl(this.config.publicUrl, req);
+  }
 
   @Get()
   @ApiResponse({
@@ -25,7 +34,7 @@ export class WebhookSettingsController {
     @Param('project_id', ParseUUIDPipe) projectId: string,
     @Req() req: Request,
   ): Promise<WebhookSettingsResponse> {
-    return this.settings.describe(user.id, projectId, baseUrl(req));
+    return this.settings.describe(user.id, projectId, this.baseUrl(req));
   }
 
   @Put()
@@ -36,7 +45,7 @@ export class WebhookSettingsController {
     @Body() dto: UpdateWebhookSettingsDto,
     @Req() req: Request,
   ): Promise<WebhookSettingsResponse> {
-    return this.settings.update(user.id, projectId, dto, baseUrl(req));
+    return this.settings.update(user.id, projectId, dto, this.baseUrl(req));
   }
 
   @Post('token')
