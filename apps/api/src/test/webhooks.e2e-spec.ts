@@ -181,6 +181,12 @@ describe('webhooks (e2e)', () => {
       const p = await project('sentry', { sentry_client_secret: vector.client_secret });
       const res = await postWebhook(t, `/webhooks/sentry/${p.id}`, body, fresh()).expect(202);
       await postWebhook(t, `/webhooks/sentry/${p.id}`, body, fresh()).expect(200); // same Request-ID
+      // A captured delivery re-sent with a fresh timestamp and a new Request-ID is the same delivery.
+      const replay = await postWebhook(t, `/webhooks/sentry/${p.id}`, body, {
+        ...fresh(),
+        'Request-ID': 'ffffeeeeddddcccc0001',
+      }).expect(200);
+      expect(replay.body).toMatchObject({ id: res.body.id, status: 'duplicate' });
       await postWebhook(t, `/webhooks/sentry/${p.id}`, body, {
         ...fresh(),
         'Request-ID': 'aaaabbbbccccdddd',

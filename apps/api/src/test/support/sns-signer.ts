@@ -7,7 +7,7 @@ import { SnsMessage, snsStringToSign } from '../../modules/webhooks/verifiers/sn
 import { SnsCertFetcher } from '../../modules/webhooks/verifiers/sns.verifier';
 
 /** A throwaway signing key and a self-signed certificate for sns.amazonaws.com (openssl). */
-export function makeSigningIdentity(): { key: string; cert: string } {
+export function makeSigningIdentity(subject = '/CN=sns.amazonaws.com'): { key: string; cert: string } {
   const dir = mkdtempSync(join(tmpdir(), 'mozaic-sns-'));
   try {
     execFileSync(
@@ -25,7 +25,7 @@ export function makeSigningIdentity(): { key: string; cert: string } {
         '-days',
         '2',
         '-subj',
-        '/CN=sns.amazonaws.com',
+        subject,
       ],
       { stdio: 'ignore' },
     );
