@@ -114,10 +114,10 @@ async function alertmanagerRate(): Promise<number | null> {
 /** Distinct deliveries, alternating Alertmanager (Bearer token) and Sentry legacy (?token=). */
 function deliveries(projectId: string, token: string, prefix: string): WrkTemplate[] {
   const am = JSON.parse(
-    readFileSync(join(root, '../shared/fixtures/grafana/alertmanager-webhook-v4-firing.zulip-fixture.json'), 'utf8'),
+    readFileSync(join(root, 'tools/fixtures/grafana/alertmanager-webhook-v4-firing.zulip-fixture.json'), 'utf8'),
   ) as Record<string, unknown> & { alerts: Array<Record<string, unknown>> };
   const sentry = JSON.parse(
-    readFileSync(join(root, '../shared/fixtures/sentry/legacy-webhooks-plugin.zulip-fixture.json'), 'utf8'),
+    readFileSync(join(root, 'tools/fixtures/sentry/legacy-webhooks-plugin.zulip-fixture.json'), 'utf8'),
   ) as Record<string, unknown>;
   const now = new Date();
   return [

@@ -54,7 +54,7 @@ async function main(): Promise<void> {
     const projectId = (await post('/api/v1/projects', { name: 'web-bench' }, access)).id;
     const token = (await post(`/api/v1/projects/${projectId}/webhooks/token`, {}, access)).token;
     const am = JSON.parse(
-      readFileSync(join(root, '../shared/fixtures/grafana/alertmanager-webhook-v4-firing.zulip-fixture.json'), 'utf8'),
+      readFileSync(join(root, 'tools/fixtures/grafana/alertmanager-webhook-v4-firing.zulip-fixture.json'), 'utf8'),
     );
     for (let i = 0; i < 30; i++)
       await post(

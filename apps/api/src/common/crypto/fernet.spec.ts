@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { FernetKey, InvalidToken, MultiFernet } from './fernet';
 
-const dir = join(__dirname, '../../../../../../shared/fixtures/fernet');
+const dir = join(__dirname, '../../../../../tools/fixtures/fernet');
 const load = <T>(name: string): T[] => JSON.parse(readFileSync(join(dir, name), 'utf8')) as T[];
 
 interface GenerateVector {

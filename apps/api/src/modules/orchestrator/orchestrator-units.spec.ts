@@ -6,7 +6,7 @@ import { demuxDockerLogs } from './providers/docker/docker-log-stream';
 import { nextPage } from './providers/sentry/sentry.mapper';
 import { describeSourceError, SourceError } from './source-error';
 
-const FIXTURES = join(__dirname, '../../../../../../shared/fixtures');
+const FIXTURES = join(__dirname, '../../../../../tools/fixtures');
 
 describe('Docker log demultiplexing', () => {
   it('splits the documented multiplexed stream into stdout and stderr lines', () => {

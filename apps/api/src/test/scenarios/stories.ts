@@ -7,7 +7,7 @@ import { mapSentry } from '../../modules/webhooks/mappers/sentry.mapper';
 import { fixture, jsonLines, variant } from '../support/fixtures';
 
 /**
- * Multi-source stories built from the real payloads in shared/fixtures: each helper takes a
+ * Multi-source stories built from the real payloads in tools/fixtures: each helper takes a
  * fixture, changes only what the story needs (names, times, states), and maps it with the same
  * mapper production uses.
  */

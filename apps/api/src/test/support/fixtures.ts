@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
-/** ../shared/fixtures beside the checkout (the real payloads; see its README). */
-export const FIXTURES = join(__dirname, '../../../../../../shared/fixtures');
+/** tools/fixtures in the repository (the real payloads, with their provenance in its README). */
+export const FIXTURES = join(__dirname, '../../../../../tools/fixtures');
 
 export function fixtureText(path: string): string {
   return readFileSync(join(FIXTURES, path), 'utf8');
