@@ -1,29 +1,21 @@
 import { ErrorRequestHandler, NextFunction, Request, RequestHandler, Response } from 'express';
 import { InvalidInputError } from '../errors';
+import { jsonBreach } from '../json/walk';
 import { sendError } from './send-error';
 
 /** Deeper JSON than any API body needs; validation would recurse into it. */
 export const MAX_JSON_DEPTH = 32;
 const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
 
-/** Why a parsed body or query may not reach the routes, or null. Iterative: depth cannot overflow the stack. */
+const RULES = { maxDepth: MAX_JSON_DEPTH, forbidNul: true, forbiddenKeys: FORBIDDEN_KEYS };
+
+/** Why a parsed body or query may not reach the routes, or null. */
 export function inputProblem(value: unknown, where: string): string | null {
-  const stack: Array<[unknown, number]> = [[value, 0]];
-  while (stack.length) {
-    const [v, depth] = stack.pop() as [unknown, number];
-    if (typeof v === 'string') {
-      if (v.includes('\u0000')) return `${where} must not contain NUL characters`;
-      continue;
-    }
-    if (v === null || typeof v !== 'object') continue;
-    if (depth >= MAX_JSON_DEPTH) return `${where} is nested deeper than ${MAX_JSON_DEPTH} levels`;
-    for (const key of Object.keys(v)) {
-      if (FORBIDDEN_KEYS.has(key)) return `${where} must not have a property named ${key}`;
-      if (key.includes('\u0000')) return `${where} must not contain NUL characters`;
-      stack.push([(v as Record<string, unknown>)[key], depth + 1]);
-    }
-  }
-  return null;
+  const breach = jsonBreach(value, RULES);
+  if (!breach) return null;
+  if (breach.rule === 'depth') return `${where} is nested deeper than ${MAX_JSON_DEPTH} levels`;
+  if (breach.rule === 'key') return `${where} must not have a property named ${breach.key}`;
+  return `${where} must not contain NUL characters`;
 }
 
 /** Refuses bodies and query strings the validation pipe cannot judge safely (400 with the reason). */

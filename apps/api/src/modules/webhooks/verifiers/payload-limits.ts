@@ -1,4 +1,5 @@
 import { InvalidInputError, PayloadTooLargeError } from '../../../common/errors';
+import { jsonBreach } from '../../../common/json/walk';
 
 /**
  * What one webhook delivery may hold, checked before it is stored and acknowledged, so a delivery
@@ -14,21 +15,13 @@ export const PAYLOAD_LIMITS = {
   stringLength: 256 * 1024,
 } as const;
 
-/** Checks depth and string sizes of a parsed payload without recursion (a deep body cannot overflow the stack). */
+/** Checks depth and string sizes of a parsed payload. */
 export function checkPayloadLimits(body: unknown): void {
-  const stack: Array<[unknown, number]> = [[body, 0]];
-  while (stack.length) {
-    const [v, depth] = stack.pop() as [unknown, number];
-    if (typeof v === 'string') {
-      if (v.length > PAYLOAD_LIMITS.stringLength)
-        throw new PayloadTooLargeError(`A string in the payload is longer than ${PAYLOAD_LIMITS.stringLength} characters`);
-      continue;
-    }
-    if (v === null || typeof v !== 'object') continue;
-    if (depth >= PAYLOAD_LIMITS.depth)
-      throw new InvalidInputError(`The payload is nested deeper than ${PAYLOAD_LIMITS.depth} levels`);
-    for (const child of Object.values(v)) stack.push([child, depth + 1]);
-  }
+  const breach = jsonBreach(body, { maxDepth: PAYLOAD_LIMITS.depth, maxStringLength: PAYLOAD_LIMITS.stringLength });
+  if (breach?.rule === 'depth')
+    throw new InvalidInputError(`The payload is nested deeper than ${PAYLOAD_LIMITS.depth} levels`);
+  if (breach)
+    throw new PayloadTooLargeError(`A string in the payload is longer than ${PAYLOAD_LIMITS.stringLength} characters`);
 }
 
 /** At most PAYLOAD_LIMITS.alerts alerts in one notification. */

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import Docker from 'dockerode';
+import { Agent } from 'node:http';
 import { DockerCredentials, Signal } from '@mozaic/contracts';
 import { Json } from '../../../../common/json/read';
 import { CollectResult, SourceContext, SourceCursor, SourceProvider } from '../../source-provider.interface';
@@ -11,6 +12,9 @@ import { mapDockerEvent } from './docker.mapper';
 const FIRST_LOOKBACK_S = 3_600;
 const MAX_INSPECTS = 100;
 const MAX_LOG_FETCHES = 10;
+
+/** dockerode passes `agent` on to docker-modem, whose options declare it; its own typings do not. */
+type DockerOptions = Docker.DockerOptions & { agent: Agent };
 
 /**
  * A Docker Engine through dockerode (local socket, or tcp:// with TLS): /events since the cursor
@@ -98,8 +102,8 @@ export class DockerProvider implements SourceProvider {
       // The guarded agent refuses paths outside DOCKER_SOCKET_ALLOWLIST before touching the disk, so
       // a missing and an existing socket get the same answer.
       const socketPath = host.slice('unix://'.length);
-      const docker = new Docker({ socketPath, timeout: ctx.timeoutMs, agent: ctx.agents.http() } as Docker.DockerOptions);
-      return { docker: withoutRedirects(docker), engine: 'local' };
+      const docker = new Docker({ socketPath, timeout: ctx.timeoutMs, agent: ctx.agents.http() } as DockerOptions);
+      return { docker, engine: 'local' };
     }
     const m = /^tcp:\/\/([^/:\s]+|\[[0-9a-fA-F:.]+\]):(\d{1,5})$/.exec(host);
     if (!m) throw new SourceError('invalid', 'host must be unix:///path/to/docker.sock or tcp://host:port');
@@ -115,8 +119,8 @@ export class DockerProvider implements SourceProvider {
       key: creds.tls_key,
       timeout: ctx.timeoutMs,
       agent,
-    } as Docker.DockerOptions);
-    return { docker: withoutRedirects(docker), engine: m[1] };
+    } as DockerOptions);
+    return { docker, engine: m[1] };
   }
 
   private failure(e: unknown, ctx: SourceContext): SourceError {
@@ -137,18 +141,6 @@ export class DockerProvider implements SourceProvider {
       return new SourceError('timeout', `the Docker Engine did not answer within ${ctx.timeoutMs} ms`);
     return new SourceError('unreachable', `the Docker Engine is unreachable${err.code ? ` (${err.code})` : ''}`);
   }
-}
-
-/**
- * docker-modem follows redirects with a copy of follow-redirects that gives the redirected request no
- * error listener; the guarded agent already strips `Location` from 3xx answers, and a redirect limit
- * of zero makes sure the modem never starts one.
- */
-function withoutRedirects(docker: Docker): Docker {
-  const modem = docker.modem as unknown as { buildRequest(o: Record<string, unknown>, ...rest: unknown[]): void };
-  const build = modem.buildRequest.bind(modem);
-  modem.buildRequest = (options, ...rest) => build({ ...options, maxRedirects: 0 }, ...rest);
-  return docker;
 }
 
 function readAll(stream: NodeJS.ReadableStream): Promise<string> {
