@@ -23,6 +23,8 @@ export interface AppConfig {
   webDist: string | null;
   /** The URL senders reach MOZAIC at (e.g. https://mozaic.example.com), used in webhook URLs. */
   publicUrl: string | null;
+  /** Live streams (SSE) one user may hold open in one process. */
+  sseMaxStreamsPerUser: number;
   /** Consume queued work in this process (BullMQ workers, sweepers); worker.ts always does. */
   runWorkers: boolean;
   sources: SourcesConfig;
@@ -165,6 +167,7 @@ export function parseConfig(env: Env): AppConfig {
     },
     webDist: str('WEB_DIST') ?? null,
     publicUrl,
+    sseMaxStreamsPerUser: int('SSE_MAX_STREAMS_PER_USER', 10, 1, 10000),
     runWorkers: bool('RUN_WORKERS', true),
     sources: {
       requestTimeoutMs: int('SOURCE_TIMEOUT_MS', 10_000, 100, 120_000),

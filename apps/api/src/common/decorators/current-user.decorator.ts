@@ -5,6 +5,10 @@ import { Request } from 'express';
 export interface AuthUser {
   id: string;
   email: string;
+  /** The login session (refresh-token family) the access token belongs to; absent in older tokens. */
+  sessionId?: string;
+  /** When the access token expires (ms since the epoch). */
+  expiresAt: number;
 }
 
 export const CurrentUser = createParamDecorator((_: unknown, ctx: ExecutionContext): AuthUser => {

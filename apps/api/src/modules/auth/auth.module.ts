@@ -5,7 +5,7 @@ import { PassportModule } from '@nestjs/passport';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AppConfig } from '../../config/app-config';
 import { APP_CONFIG } from '../../config/config.module';
-import { JwtAuthGuard } from '../../common/guards/jwt-auth.guard';
+import { JwtAuthGuard } from './guards/jwt-auth.guard';
 import { AuthController } from './auth.controller';
 import { AuthService } from './auth.service';
 import { RefreshTokenEntity } from './entities/refresh-token.entity';
@@ -13,6 +13,7 @@ import { UserEntity } from './entities/user.entity';
 import { LoginRateLimiter } from './login-rate-limiter';
 import { PasswordHasher } from './password-hasher';
 import { RefreshTokenService } from './refresh-token.service';
+import { SessionRevocations } from './session-revocations.service';
 import { JwtStrategy } from './strategies/jwt.strategy';
 
 @Module({
@@ -28,12 +29,14 @@ import { JwtStrategy } from './strategies/jwt.strategy';
     }),
   ],
   controllers: [AuthController],
+  exports: [SessionRevocations],
   providers: [
     AuthService,
     PasswordHasher,
     RefreshTokenService,
     LoginRateLimiter,
     JwtStrategy,
+    SessionRevocations,
     { provide: APP_GUARD, useClass: JwtAuthGuard },
   ],
 })

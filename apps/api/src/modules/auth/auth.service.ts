@@ -85,7 +85,10 @@ export class AuthService {
 
   private async session(user: UserEntity, refresh: IssuedRefreshToken): Promise<Session> {
     const expiresIn = this.config.accessTokenMinutes * 60;
-    const access = await this.jwt.signAsync({ sub: user.id, email: user.email, typ: 'access' }, { expiresIn });
+    const access = await this.jwt.signAsync(
+      { sub: user.id, email: user.email, typ: 'access', sid: refresh.familyId },
+      { expiresIn },
+    );
     return {
       body: {
         access_token: access,

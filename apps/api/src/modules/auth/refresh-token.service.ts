@@ -8,10 +8,13 @@ import { AuthenticationError } from '../../common/errors';
 import { CredentialCipher } from '../../common/crypto/credential-cipher';
 import { matchesDigest, sha256Hex } from '../../common/crypto/digest';
 import { RefreshTokenEntity } from './entities/refresh-token.entity';
+import { SessionRevocations } from './session-revocations.service';
 
 export interface IssuedRefreshToken {
   token: string;
   expiresAt: Date;
+  /** The session (token family) it belongs to; access tokens carry it as `sid`. */
+  familyId: string;
 }
 
 /** Issues, rotates and revokes refresh tokens ("<id>.<secret>"; only the secret's hash is kept). */
@@ -21,6 +24,7 @@ export class RefreshTokenService {
     @InjectDataSource() private readonly db: DataSource,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly cipher: CredentialCipher,
+    private readonly revocations: SessionRevocations,
   ) {}
 
   issue(
@@ -75,7 +79,7 @@ export class RefreshTokenService {
     const { token, at } = this.cipher.decrypt<{ token: string; at: string }>(row.successorEncrypted);
     const successor = await this.find(m, token, false);
     if (!successor || successor.revokedAt || successor.expiresAt.getTime() <= Date.now()) return null;
-    return { token, expiresAt: new Date(at) };
+    return { token, expiresAt: new Date(at), familyId: row.familyId };
   }
 
   private async insert(m: EntityManager, userId: string, familyId: string): Promise<IssuedRefreshToken> {
@@ -92,7 +96,7 @@ export class RefreshTokenService {
         revokedAt: null,
       }),
     );
-    return { token: `${row.id}.${secret}`, expiresAt };
+    return { token: `${row.id}.${secret}`, expiresAt, familyId };
   }
 
   private async find(m: EntityManager, presented: string, lock: boolean): Promise<RefreshTokenEntity | null> {
@@ -108,5 +112,6 @@ export class RefreshTokenService {
 
   private async revokeFamily(m: EntityManager, familyId: string): Promise<void> {
     await m.update(RefreshTokenEntity, { familyId, revokedAt: IsNull() }, { revokedAt: new Date() });
+    this.revocations.forget(familyId);
   }
 }

@@ -25,14 +25,15 @@ export class IncidentsController {
     summary: 'Server-Sent Events: an "incident" event with the summary of each created or changed incident',
   })
   @ApiProduces('text/event-stream')
-  @ApiResponse({ status: 200, description: 'text/event-stream' })
+  @ApiResponse({ status: 200, description: 'text/event-stream; ends when the access token expires or the session is revoked' })
+  @ApiResponse({ status: 429, description: 'Too many open streams for this user (SSE_MAX_STREAMS_PER_USER)' })
   stream(
     @CurrentUser() user: AuthUser,
     @Query() q: IncidentStreamQuery,
     @Req() req: Request,
     @Res() res: Response,
   ): Promise<void> {
-    return this.live.open(user.id, q.project_id, req, res);
+    return this.live.open(user, q.project_id, req, res);
   }
 
   @Get('project/:project_id')

@@ -1,3 +1,4 @@
+import { AuthModule } from '../auth/auth.module';
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { ProjectsModule } from '../projects/projects.module';
@@ -20,6 +21,7 @@ import { TemplateStore } from './processing/template-store';
   imports: [
     TypeOrmModule.forFeature([IncidentEntity, AlertEntity, IncidentAlertEntity, SignalEntity, LogTemplateEntity]),
     ProjectsModule,
+    AuthModule,
   ],
   controllers: [IncidentsController],
   providers: [

@@ -15,11 +15,14 @@ export async function openStream(t: TestApp, path: string, headers: Record<strin
   const events: SseEvent[] = [];
   let status = 0;
   let buffer = '';
+  let ended = false;
   const req = request({ host: '127.0.0.1', port, path, headers: { Accept: 'text/event-stream', ...headers } });
   const opened = new Promise<number>((resolve, reject) => {
     req.on('response', (res) => {
       status = res.statusCode ?? 0;
       res.setEncoding('utf8');
+      res.on('end', () => (ended = true));
+      res.on('close', () => (ended = true));
       res.on('data', (chunk: string) => {
         buffer += chunk;
         let i;
@@ -47,6 +50,10 @@ export async function openStream(t: TestApp, path: string, headers: Record<strin
         if (Date.now() > end) throw new Error(`no matching event; got ${JSON.stringify(events)}`);
         await new Promise((r) => setTimeout(r, 50));
       }
+    },
+    /** Whether the server ended the stream. */
+    get ended() {
+      return ended;
     },
     close: () => req.destroy(),
   };

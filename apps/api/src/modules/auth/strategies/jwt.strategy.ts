@@ -9,9 +9,11 @@ interface AccessTokenPayload {
   sub: string;
   email: string;
   typ: string;
+  sid?: string;
+  exp: number;
 }
 
-/** Validates the Bearer access token (HS256, not expired) and yields the caller. */
+/** Validates the Bearer access token (HS256, not expired) and yields the caller; JwtAuthGuard checks its session. */
 @Injectable()
 export class JwtStrategy extends PassportStrategy(Strategy) {
   constructor(@Inject(APP_CONFIG) config: AppConfig) {
@@ -25,6 +27,7 @@ export class JwtStrategy extends PassportStrategy(Strategy) {
 
   validate(payload: AccessTokenPayload): AuthUser | false {
     if (payload.typ !== 'access' || typeof payload.sub !== 'string') return false;
-    return { id: payload.sub, email: payload.email };
+    if (payload.sid !== undefined && typeof payload.sid !== 'string') return false;
+    return { id: payload.sub, email: payload.email, sessionId: payload.sid, expiresAt: payload.exp * 1000 };
   }
 }
