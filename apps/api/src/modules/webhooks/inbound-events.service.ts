@@ -38,14 +38,15 @@ export class InboundEventsService {
     return rows.map(InboundEventResponse.from);
   }
 
-  /** A failed (or stuck) delivery goes back to pending and into the queue. */
+  /** A failed (or stuck) delivery goes back to pending and into the queue (503 while the queue is away). */
   async replay(userId: string, projectId: string, eventId: string): Promise<InboundEventResponse> {
     await this.projects.findOwned(userId, projectId);
     const row = await this.events.findOne({ where: { id: eventId, projectId } });
     if (!row) throw new NotFoundError('Event');
     if (row.status !== 'processed') {
+      await this.queue.forget(eventId);
       await this.events.update({ id: eventId }, { status: 'pending', lastError: null });
-      await this.queue.requeue(eventId);
+      this.queue.enqueue(eventId);
     }
     return InboundEventResponse.from({
       ...row,

@@ -1,6 +1,7 @@
 import { InjectQueue, OnWorkerEvent, Processor, WorkerHost } from '@nestjs/bullmq';
 import { Injectable, Logger, OnApplicationBootstrap, OnModuleDestroy } from '@nestjs/common';
 import { Job, Queue } from 'bullmq';
+import { UnavailableError } from '../../../common/errors';
 import { IngestWorker } from './ingest-worker';
 import { INGEST_QUEUE, IngestQueue, MAX_ATTEMPTS } from './ingest-queue';
 
@@ -45,6 +46,18 @@ export class BullIngestQueue extends IngestQueue implements OnModuleDestroy {
     await this.drain().catch(() => undefined);
   }
 
+  /** Whether the Redis connection is ready now (waiting at most 200 ms for it to be made). */
+  private async readyClient(): Promise<boolean> {
+    let timer: NodeJS.Timeout | undefined;
+    const client = await Promise.race([
+      this.queue.client,
+      new Promise<null>((r) => (timer = setTimeout(() => r(null), 200))),
+    ]).finally(() => clearTimeout(timer));
+    if (client?.status === 'ready') return true;
+    this.complain(new Error(`Redis connection is ${client?.status ?? 'not ready'}`));
+    return false;
+  }
+
   private async drain(): Promise<void> {
     clearTimeout(this.timer);
     this.timer = undefined;
@@ -53,15 +66,7 @@ export class BullIngestQueue extends IngestQueue implements OnModuleDestroy {
     if (!ids.length) return;
     // While Redis is away, commands would wait in ioredis' offline queue (unbounded): drop the ids
     // instead, they are stored and the sweeper enqueues them again once Redis is back.
-    let timer: NodeJS.Timeout | undefined;
-    const client = await Promise.race([
-      this.queue.client,
-      new Promise<null>((r) => (timer = setTimeout(() => r(null), 200))),
-    ]).finally(() => clearTimeout(timer));
-    if (!client || client.status !== 'ready') {
-      this.complain(new Error(`Redis connection is ${client?.status ?? 'not ready'}`));
-      return;
-    }
+    if (!(await this.readyClient())) return;
     await this.queue
       .addBulk(
         ids.map((eventId) => ({
@@ -79,9 +84,9 @@ export class BullIngestQueue extends IngestQueue implements OnModuleDestroy {
       .catch(() => undefined); // the sweeper enqueues them again
   }
 
-  async requeue(eventId: string): Promise<void> {
-    await this.queue.remove(eventId).catch(() => undefined);
-    this.enqueue(eventId);
+  async forget(eventId: string): Promise<void> {
+    if (!(await this.readyClient())) throw new UnavailableError('The queue (Redis) is unavailable; retry the replay later');
+    await this.queue.remove(eventId);
   }
 }
 

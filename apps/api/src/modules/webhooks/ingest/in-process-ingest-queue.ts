@@ -28,8 +28,9 @@ export class InProcessIngestQueue extends IngestQueue implements OnModuleDestroy
     this.pump();
   }
 
-  async requeue(eventId: string): Promise<void> {
-    this.enqueue(eventId);
+  /** Nothing is kept of finished work in this process. */
+  async forget(): Promise<void> {
+    return;
   }
 
   onModuleDestroy(): void {

@@ -5,8 +5,11 @@
 export abstract class IngestQueue {
   /** Fire-and-forget: never blocks or fails the acknowledgement. */
   abstract enqueue(eventId: string): void;
-  /** For a replay: forget any finished job of this id, then enqueue. */
-  abstract requeue(eventId: string): Promise<void>;
+  /**
+   * For a replay: forget any finished job of this id, so that enqueueing it again runs it. Throws
+   * UnavailableError when the queue cannot be reached (the replay is answered 503, nothing changes).
+   */
+  abstract forget(eventId: string): Promise<void>;
 }
 
 export const INGEST_QUEUE = 'ingest';
