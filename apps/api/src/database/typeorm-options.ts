@@ -8,7 +8,7 @@ import { ENTITIES } from './entities';
  * For the serving app (not migrations, which may run long): a frozen or unreachable server must not
  * hang requests, so connecting, statements and reads time out (503 with Retry-After in the filter).
  */
-export const SERVING_TIMEOUTS = { connectionTimeoutMillis: 5_000, statement_timeout: 30_000, query_timeout: 35_000 };
+export const SERVING_TIMEOUTS = { connectionTimeoutMillis: 5_000, statement_timeout: 10_000, query_timeout: 12_000 };
 
 /** One definition of the connection, shared by the app, the migration runner and the TypeORM CLI. */
 export function typeormOptions(databaseUrl: string): DataSourceOptions {
