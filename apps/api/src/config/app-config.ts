@@ -23,6 +23,8 @@ export interface AppConfig {
   webDist: string | null;
   /** The URL senders reach MOZAIC at (e.g. https://mozaic.example.com), used in webhook URLs. */
   publicUrl: string | null;
+  /** Alerts one Alertmanager or Grafana delivery may carry (413 beyond). */
+  webhookMaxAlerts: number;
   /** Live streams (SSE) one user may hold open in one process. */
   sseMaxStreamsPerUser: number;
   /** Consume queued work in this process (BullMQ workers, sweepers); worker.ts always does. */
@@ -167,6 +169,7 @@ export function parseConfig(env: Env): AppConfig {
     },
     webDist: str('WEB_DIST') ?? null,
     publicUrl,
+    webhookMaxAlerts: int('WEBHOOK_MAX_ALERTS', 1_000, 1, 20_000),
     sseMaxStreamsPerUser: int('SSE_MAX_STREAMS_PER_USER', 10, 1, 10000),
     runWorkers: bool('RUN_WORKERS', true),
     sources: {

@@ -1,4 +1,6 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
+import { AppConfig } from '../../config/app-config';
+import { APP_CONFIG } from '../../config/config.module';
 import { AuthenticationError, InvalidInputError, UnsupportedMediaTypeError } from '../../common/errors';
 import { at, Json, str } from '../../common/json/read';
 import { matchesDigest, sha256Hex } from '../../common/crypto/digest';
@@ -62,7 +64,10 @@ function requireObject(body: Json, what: string): void {
 /** Each source's proof of origin, and the key that makes a redelivery a duplicate. */
 @Injectable()
 export class WebhookVerifier {
-  constructor(private readonly sns: SnsVerifier) {}
+  constructor(
+    private readonly sns: SnsVerifier,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
 
   async verify(source: WebhookSource, d: Delivery, s: WebhookSecrets): Promise<Verified> {
     switch (source) {
@@ -151,7 +156,7 @@ export class WebhookVerifier {
     requireObject(body, 'The payload');
     const alerts = at(body, 'alerts');
     if (!Array.isArray(alerts)) throw new InvalidInputError('alerts must be an array');
-    checkAlertCount(alerts);
+    checkAlertCount(alerts, this.config.webhookMaxAlerts);
     return {
       dedupKey: `sha:${sha256Hex(`${str(body, 'groupKey') ?? ''}\n`.concat(d.raw.toString('utf8')))}`,
       kind: str(body, 'status')?.slice(0, 40) ?? null,

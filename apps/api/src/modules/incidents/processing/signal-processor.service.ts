@@ -57,7 +57,7 @@ export class SignalProcessor {
       resolvedSince: new Date(earliest - 86_400_000),
     });
     const correlator = new Correlator(state.store, { ...DEFAULT_OPTIONS, windowMs: windowS * 1000 });
-    const outcomes = signals.map((s, i) => correlator.ingest(s, [`t${clusterIds[i]}`]));
+    const outcomes = correlator.ingestAll(signals.map((signal, i) => ({ signal, templates: [`t${clusterIds[i]}`] })));
 
     const fresh = signals.map((s, i) => ({ s, i })).filter(({ i }) => outcomes[i].action !== 'duplicate');
     await this.repo.save(m, projectId, state, this.logLines(fresh, outcomes));

@@ -9,8 +9,6 @@ import { jsonBreach } from '../../../common/json/walk';
 export const PAYLOAD_LIMITS = {
   /** Levels of nesting: real payloads stay under 15 (Sentry events with stack frames). */
   depth: 64,
-  /** Alerts in one Alertmanager or Grafana notification. */
-  alerts: 1_000,
   /** Characters in any one string (a message, a stack trace, an annotation). */
   stringLength: 256 * 1024,
 } as const;
@@ -24,10 +22,10 @@ export function checkPayloadLimits(body: unknown): void {
     throw new PayloadTooLargeError(`A string in the payload is longer than ${PAYLOAD_LIMITS.stringLength} characters`);
 }
 
-/** At most PAYLOAD_LIMITS.alerts alerts in one notification. */
-export function checkAlertCount(alerts: unknown[]): void {
-  if (alerts.length > PAYLOAD_LIMITS.alerts)
+/** At most `max` alerts in one Alertmanager or Grafana notification (WEBHOOK_MAX_ALERTS). */
+export function checkAlertCount(alerts: unknown[], max: number): void {
+  if (alerts.length > max)
     throw new PayloadTooLargeError(
-      `The notification carries ${alerts.length} alerts; at most ${PAYLOAD_LIMITS.alerts} are accepted in one delivery (lower max_alerts or group more finely)`,
+      `The notification carries ${alerts.length} alerts; at most ${max} are accepted in one delivery (lower max_alerts or group more finely)`,
     );
 }
