@@ -39,7 +39,11 @@ describe('auth (e2e)', () => {
 
     it('answers a taken email (compared case-insensitively) as it answers a new one, and changes nothing', async () => {
       const email = uniqueEmail('dup');
-      const first = await t.http().post('/api/v1/auth/register').send({ email, password: 'long enough pw' }).expect(201);
+      const first = await t
+        .http()
+        .post('/api/v1/auth/register')
+        .send({ email, password: 'long enough pw' })
+        .expect(201);
       const res = await t
         .http()
         .post('/api/v1/auth/register')
@@ -171,7 +175,11 @@ describe('auth (e2e)', () => {
 
     it('gives two tabs refreshing at once the same new token, and both stay logged in', async () => {
       const u = await registerAndLogin(t, 'tabs');
-      const login = await t.http().post('/api/v1/auth/login').send({ email: u.email, password: u.password }).expect(200);
+      const login = await t
+        .http()
+        .post('/api/v1/auth/login')
+        .send({ email: u.email, password: u.password })
+        .expect(200);
       const cookie = refreshCookie(login);
       const [a, b] = await Promise.all([
         t.http().post('/api/v1/auth/refresh').set('Cookie', cookie),

@@ -66,7 +66,11 @@ describe('the database away or frozen (e2e)', () => {
   }, 45_000);
 
   it('logs a failed query without the values it was given', () => {
-    const e = new QueryFailedError('SELECT * FROM users WHERE token = $1', ['gAAAAA-secret-fernet-token'], new Error('boom'));
+    const e = new QueryFailedError(
+      'SELECT * FROM users WHERE token = $1',
+      ['gAAAAA-secret-fernet-token'],
+      new Error('boom'),
+    );
     const logged = JSON.stringify(errorForLog(e));
     expect(logged).toContain('SELECT * FROM users');
     expect(logged).not.toContain('secret-fernet-token');

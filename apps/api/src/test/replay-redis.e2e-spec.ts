@@ -35,7 +35,9 @@ describe('replaying a failed delivery while Redis is down (e2e)', () => {
     // Before the fix this request got no answer at all (the test's time-out then fails it).
     const refused = await t.http().post(`/api/v1/projects/${projectId}/events/${id}/replay`).set(u.auth);
     expect(refused.status).toBe(503);
-    const [row] = await withDb(async (c) => (await c.query(`SELECT status FROM inbound_events WHERE id = $1`, [id])).rows);
+    const [row] = await withDb(
+      async (c) => (await c.query(`SELECT status FROM inbound_events WHERE id = $1`, [id])).rows,
+    );
     expect(row.status).toBe('failed');
 
     await redis.up();

@@ -75,13 +75,23 @@ describe('bad input never gives a 5xx (e2e)', () => {
   });
 
   it('never echoes an unvalidated Host header into webhook URLs; PUBLIC_URL wins when set', async () => {
-    const evil = await t.http().get(`/api/v1/projects/${projectId}/webhooks`).set(auth).set('Host', 'evil.example/"><script>').expect(200);
+    const evil = await t
+      .http()
+      .get(`/api/v1/projects/${projectId}/webhooks`)
+      .set(auth)
+      .set('Host', 'evil.example/"><script>')
+      .expect(200);
     expect(JSON.stringify(evil.body)).not.toContain('evil.example');
     const pub = await createTestApp({ PUBLIC_URL: 'https://mozaic.example.com/' });
     try {
       const u = await registerAndLogin(pub, 'pub');
       const pid = await createProject(pub, u.auth, 'pub');
-      const res = await pub.http().get(`/api/v1/projects/${pid}/webhooks`).set(u.auth).set('Host', 'other.example').expect(200);
+      const res = await pub
+        .http()
+        .get(`/api/v1/projects/${pid}/webhooks`)
+        .set(u.auth)
+        .set('Host', 'other.example')
+        .expect(200);
       const urls = JSON.stringify(res.body);
       expect(urls).toContain(`https://mozaic.example.com/webhooks/alertmanager/${pid}`);
       expect(urls).not.toContain('other.example');

@@ -89,9 +89,10 @@ describe('a provider or SDK cannot end the process (built api, e2e)', () => {
 
     const id = connected.body['id'] as string;
     await withDb((c) =>
-      c.query(`UPDATE account_connections SET next_collect_at = now() - interval '1 second', last_error = NULL WHERE id = $1`, [
-        id,
-      ]),
+      c.query(
+        `UPDATE account_connections SET next_collect_at = now() - interval '1 second', last_error = NULL WHERE id = $1`,
+        [id],
+      ),
     );
     const end = Date.now() + 30_000;
     let row: { failures: number; status: string; last_error: string | null } | undefined;
@@ -140,7 +141,10 @@ describe('outbound policy at the connection (e2e)', () => {
       ['kubernetes', () => [{ server: `http://127.0.0.1:${redirect.port}`, token: 'k8s-bearer-SECRET-1' }, {}]],
       ['docker', () => [{ host: `tcp://127.0.0.1:${redirect.port}` }, {}]],
       ['grafana', () => [{ token: 'glsa_x' }, { base_url: `http://127.0.0.1:${redirect.port}` }]],
-      ['sentry', () => [{ auth_token: 'sntrys_x' }, { organization: 'acme', base_url: `http://127.0.0.1:${redirect.port}` }]],
+      [
+        'sentry',
+        () => [{ auth_token: 'sntrys_x' }, { organization: 'acme', base_url: `http://127.0.0.1:${redirect.port}` }],
+      ],
       [
         'cloudwatch',
         () => [
@@ -210,7 +214,11 @@ describe('outbound policy at the connection (e2e)', () => {
     await new Promise<void>((r) => existing.listen(`/tmp/mozaic-test-existing-${process.pid}.sock`, r));
     try {
       const answers = [];
-      for (const path of [`/tmp/mozaic-test-existing-${process.pid}.sock`, '/tmp/mozaic-test-missing.sock', '/var/run/docker.sock']) {
+      for (const path of [
+        `/tmp/mozaic-test-existing-${process.pid}.sock`,
+        '/tmp/mozaic-test-missing.sock',
+        '/var/run/docker.sock',
+      ]) {
         const res = await test('docker', { host: `unix://${path}` }).expect(400);
         answers.push(res.body.message);
         await t
@@ -240,10 +248,12 @@ describe('strict policy (OUTBOUND_BLOCK_PRIVATE=true): DNS rebinding and address
     local = await FakeApi.start(() => ({ body: {} }));
     // A name that answers a public address to the first look and loopback to the next (rebinding).
     const realPromises = dnsPromises.lookup.bind(dnsPromises);
-    const promisesSpy = jest.spyOn(dnsPromises, 'lookup').mockImplementation((async (host: string, opts?: unknown) =>
-      host === 'rebind.example'
-        ? [{ address: '93.184.215.14', family: 4 }]
-        : realPromises(host, opts as never)) as never);
+    const promisesSpy = jest
+      .spyOn(dnsPromises, 'lookup')
+      .mockImplementation((async (host: string, opts?: unknown) =>
+        host === 'rebind.example'
+          ? [{ address: '93.184.215.14', family: 4 }]
+          : realPromises(host, opts as never)) as never);
     const realLookup = dns.lookup.bind(dns);
     const lookupSpy = jest.spyOn(dns, 'lookup').mockImplementation(((host: string, opts: unknown, cb: unknown) => {
       if (host !== 'rebind.example') return (realLookup as (...a: unknown[]) => void)(host, opts, cb);
@@ -251,7 +261,10 @@ describe('strict policy (OUTBOUND_BLOCK_PRIVATE=true): DNS rebinding and address
       const all = typeof opts === 'object' && (opts as { all?: boolean }).all;
       process.nextTick(() => (all ? done(null, [{ address: '127.0.0.1', family: 4 }]) : done(null, '127.0.0.1', 4)));
     }) as never);
-    restore.push(() => promisesSpy.mockRestore(), () => lookupSpy.mockRestore());
+    restore.push(
+      () => promisesSpy.mockRestore(),
+      () => lookupSpy.mockRestore(),
+    );
   });
   afterAll(async () => {
     restore.forEach((r) => r());
@@ -300,7 +313,11 @@ describe('strict policy (OUTBOUND_BLOCK_PRIVATE=true): DNS rebinding and address
         .http()
         .post('/api/v1/accounts/test')
         .set(auth)
-        .send({ service_type: 'grafana', credentials: { token: 'glsa_x' }, config: { base_url: `http://${host}:${localPort()}` } });
+        .send({
+          service_type: 'grafana',
+          credentials: { token: 'glsa_x' },
+          config: { base_url: `http://${host}:${localPort()}` },
+        });
       expect(res.body).toMatchObject({ ok: false, error: expect.stringMatching(/private or link-local|metadata/) });
     },
   );
@@ -319,7 +336,11 @@ describe('connection tests cannot map the private network (default policy, e2e)'
       CONNECTION_TEST_RATE_LIMIT_PER_IP: '1000',
     });
     auth = (await registerAndLogin(t, 'scan')).auth;
-    http = await FakeApi.start(() => ({ status: 404, headers: { 'Content-Type': 'text/html' }, body: '<h1>nginx</h1>' }));
+    http = await FakeApi.start(() => ({
+      status: 404,
+      headers: { 'Content-Type': 'text/html' },
+      body: '<h1>nginx</h1>',
+    }));
     // A database-like service: greets and hangs up (no HTTP).
     tcp = await listen(createTcpServer((s) => s.end('\x00\x00\x00\x08\x04\xd2\x16\x2fN', () => s.destroy())));
     const spare = await listen(createTcpServer());
@@ -337,7 +358,11 @@ describe('connection tests cannot map the private network (default policy, e2e)'
       .http()
       .post('/api/v1/accounts/test')
       .set(auth)
-      .send({ service_type: 'grafana', credentials: { token: 'glsa_x' }, config: { base_url: `http://127.0.0.1:${port}` } });
+      .send({
+        service_type: 'grafana',
+        credentials: { token: 'glsa_x' },
+        config: { base_url: `http://127.0.0.1:${port}` },
+      });
 
   it('answers an HTTP port, a database port and a closed port alike, and rate-limits the tests', async () => {
     const answers = [];

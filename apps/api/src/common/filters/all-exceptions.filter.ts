@@ -17,7 +17,9 @@ export class AllExceptionsFilter implements ExceptionFilter {
     const res = ctx.getResponse<Response>();
     const req = ctx.getRequest<Request & { id?: string }>();
     const unavailable = isDatabaseUnavailable(exception);
-    const body = toErrorBody(unavailable ? new UnavailableError('The database is unavailable; retry shortly') : exception);
+    const body = toErrorBody(
+      unavailable ? new UnavailableError('The database is unavailable; retry shortly') : exception,
+    );
     if (unavailable) {
       res.setHeader('Retry-After', '5');
       this.logger.warn({ err: exception }, 'database unavailable');

@@ -29,7 +29,12 @@ export const apiInputGuard: RequestHandler = (req: Request, res: Response, next:
  * Errors of the body parsers, answered as what they are (413 too large, 415 an encoding or charset
  * that is not supported, 400 unreadable) instead of falling through to the router.
  */
-export const bodyParserErrors: ErrorRequestHandler = (err: unknown, req: Request, res: Response, next: NextFunction) => {
+export const bodyParserErrors: ErrorRequestHandler = (
+  err: unknown,
+  req: Request,
+  res: Response,
+  next: NextFunction,
+) => {
   const e = err as { status?: number; type?: string; message?: string };
   if (typeof e?.status !== 'number' || e.status < 400 || e.status >= 500) return next(err);
   sendError(req, res, { status: e.status, expose: true, message: parserMessage(e) });

@@ -7,11 +7,7 @@ export interface JsonRules {
 }
 
 /** The first rule a JSON value breaks. */
-export type JsonBreach =
-  | { rule: 'depth' }
-  | { rule: 'string-length' }
-  | { rule: 'nul' }
-  | { rule: 'key'; key: string };
+export type JsonBreach = { rule: 'depth' } | { rule: 'string-length' } | { rule: 'nul' } | { rule: 'key'; key: string };
 
 /**
  * Walks a parsed JSON value once, iteratively (a value nested thousands of levels deep cannot

@@ -30,7 +30,11 @@ export class AccountsController {
   @ApiOperation({ summary: 'Test the connect form before saving: nothing is stored' })
   @ApiResponse({ status: 200, type: AccountTestResponse })
   @ApiResponse({ status: 429, description: 'Too many connection tests (Retry-After)' })
-  testUnsaved(@CurrentUser() user: AuthUser, @Ip() ip: string, @Body() dto: TestAccountDto): Promise<AccountTestResponse> {
+  testUnsaved(
+    @CurrentUser() user: AuthUser,
+    @Ip() ip: string,
+    @Body() dto: TestAccountDto,
+  ): Promise<AccountTestResponse> {
     return this.accounts.testUnsaved({ userId: user.id, ip }, dto);
   }
 

@@ -25,7 +25,10 @@ export class IncidentsController {
     summary: 'Server-Sent Events: an "incident" event with the summary of each created or changed incident',
   })
   @ApiProduces('text/event-stream')
-  @ApiResponse({ status: 200, description: 'text/event-stream; ends when the access token expires or the session is revoked' })
+  @ApiResponse({
+    status: 200,
+    description: 'text/event-stream; ends when the access token expires or the session is revoked',
+  })
   @ApiResponse({ status: 429, description: 'Too many open streams for this user (SSE_MAX_STREAMS_PER_USER)' })
   stream(
     @CurrentUser() user: AuthUser,

@@ -8,7 +8,6 @@ import { APP_CONFIG } from '../../config/config.module';
 import { UpdateWebhookSettingsDto, WebhookSettingsResponse, WebhookTokenResponse } from './dto/webhook-settings.dto';
 import { WebhookSettingsService } from './webhook-settings.service';
 
-
 @ApiTags('webhooks')
 @ApiBearerAuth()
 @Controller('projects/:project_id/webhooks')

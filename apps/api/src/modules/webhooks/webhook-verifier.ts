@@ -102,7 +102,9 @@ export class WebhookVerifier {
     // delivery re-sent with a fresh timestamp and Request-ID is the same delivery, not a new one.
     return {
       dedupKey:
-        !signature && requestId && /^[A-Za-z0-9-]{8,64}$/.test(requestId) ? `rid:${requestId}` : `sha:${sha256Hex(d.raw)}`,
+        !signature && requestId && /^[A-Za-z0-9-]{8,64}$/.test(requestId)
+          ? `rid:${requestId}`
+          : `sha:${sha256Hex(d.raw)}`,
       kind: header(d, 'sentry-hook-resource')?.slice(0, 40) ?? (signature ? null : 'legacy'),
     };
   }

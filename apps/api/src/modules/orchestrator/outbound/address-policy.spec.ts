@@ -22,12 +22,15 @@ describe('address policy', () => {
     expect(embeddedIPv4(ip)).toBeNull();
   });
 
-  it.each(['169.254.169.254', '::ffff:169.254.169.254', '::169.254.169.254', '64:ff9b::169.254.169.254', 'fd00:ec2::254'])(
-    'always refuses the metadata endpoint as %s',
-    (ip) => {
-      expect(addressRefusal(ip, open)).toMatch(/metadata/);
-    },
-  );
+  it.each([
+    '169.254.169.254',
+    '::ffff:169.254.169.254',
+    '::169.254.169.254',
+    '64:ff9b::169.254.169.254',
+    'fd00:ec2::254',
+  ])('always refuses the metadata endpoint as %s', (ip) => {
+    expect(addressRefusal(ip, open)).toMatch(/metadata/);
+  });
 
   it.each([
     '::',
@@ -61,8 +64,7 @@ describe('address policy', () => {
 
 describe('guarded lookup', () => {
   const resolver =
-    (addresses: string[]) =>
-    (_h: string, _o: unknown, cb: (e: Error | null, a: LookupAddress[]) => void) =>
+    (addresses: string[]) => (_h: string, _o: unknown, cb: (e: Error | null, a: LookupAddress[]) => void) =>
       cb(
         null,
         addresses.map((address) => ({ address, family: address.includes(':') ? 6 : 4 })),

@@ -86,8 +86,7 @@ export function addressRefusal(ip: string, policy: Pick<OutboundPolicy, 'blockPr
   const address = carried ?? ip.replace(/%.*$/, '');
   const family = isIP(address) === 6 ? 'ipv6' : 'ipv4';
   if (METADATA.check(address, family)) return METADATA_REFUSAL;
-  if (policy.blockPrivate && PRIVATE.check(address, family))
-    return PRIVATE_REFUSAL;
+  if (policy.blockPrivate && PRIVATE.check(address, family)) return PRIVATE_REFUSAL;
   return null;
 }
 

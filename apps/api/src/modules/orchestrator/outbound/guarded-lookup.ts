@@ -14,7 +14,11 @@ export class OutboundRefusedError extends Error {
   }
 }
 
-type Resolver = (hostname: string, options: LookupAllOptions, cb: (e: Error | null, a: LookupAddress[]) => void) => void;
+type Resolver = (
+  hostname: string,
+  options: LookupAllOptions,
+  cb: (e: Error | null, a: LookupAddress[]) => void,
+) => void;
 
 /**
  * A `lookup` for net/tls.connect that resolves a name once and judges every address it resolves to

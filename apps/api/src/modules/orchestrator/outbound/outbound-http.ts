@@ -122,7 +122,10 @@ export function httpError(what: string, res: { status: number; headers: Headers 
   if (s === 403) return new SourceError('forbidden', `${what} denied access (403): the token lacks a permission`);
   if (s === 404) return new SourceError('not_found', `${what} answered 404: check the URL, organisation or project`);
   if (s >= 300 && s < 400)
-    return new SourceError('invalid', `${what} answered ${s}, a redirect, which MOZAIC does not follow: give the final URL`);
+    return new SourceError(
+      'invalid',
+      `${what} answered ${s}, a redirect, which MOZAIC does not follow: give the final URL`,
+    );
   if (s === 429) return new SourceError('rate_limited', `${what} is rate limiting (429)`, retryAfter(res.headers));
   if (s >= 500) return new SourceError('server', `${what} failed (${s})`, retryAfter(res.headers));
   return new SourceError('invalid', `${what} answered ${s}`);

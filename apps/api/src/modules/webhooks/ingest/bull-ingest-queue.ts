@@ -85,7 +85,8 @@ export class BullIngestQueue extends IngestQueue implements OnModuleDestroy {
   }
 
   async forget(eventId: string): Promise<void> {
-    if (!(await this.readyClient())) throw new UnavailableError('The queue (Redis) is unavailable; retry the replay later');
+    if (!(await this.readyClient()))
+      throw new UnavailableError('The queue (Redis) is unavailable; retry the replay later');
     await this.queue.remove(eventId);
   }
 }

@@ -6,14 +6,17 @@ const CONCURRENCY = 2;
 
 /**
  * The driver without Redis: the same stored deliveries, consumed in this process with the same
- * retries and backoff as the BullMQ driver. Nothing is lost on a crash: rows stay pending and the
+ * retries and backoff as the BullMQ driver. A delivery waiting for its retry gives its slot up, so a
+ * failing delivery never holds up the others. Nothing is lost on a crash: rows stay pending and the
  * sweeper enqueues them again at start.
  */
 @Injectable()
 export class InProcessIngestQueue extends IngestQueue implements OnModuleDestroy {
   private readonly logger = new Logger(InProcessIngestQueue.name);
   private readonly waiting: string[] = [];
-  private readonly known = new Set<string>();
+  /** Ids queued, running or waiting for a retry → the attempt they are on. */
+  private readonly known = new Map<string, number>();
+  private readonly retries = new Set<NodeJS.Timeout>();
   private running = 0;
   private stopped = false;
 
@@ -23,7 +26,7 @@ export class InProcessIngestQueue extends IngestQueue implements OnModuleDestroy
 
   enqueue(eventId: string): void {
     if (this.stopped || this.known.has(eventId)) return;
-    this.known.add(eventId);
+    this.known.set(eventId, 1);
     this.waiting.push(eventId);
     this.pump();
   }
@@ -36,6 +39,8 @@ export class InProcessIngestQueue extends IngestQueue implements OnModuleDestroy
   onModuleDestroy(): void {
     this.stopped = true;
     this.waiting.length = 0;
+    for (const t of this.retries) clearTimeout(t);
+    this.retries.clear();
   }
 
   private pump(): void {
@@ -44,23 +49,36 @@ export class InProcessIngestQueue extends IngestQueue implements OnModuleDestroy
       this.running++;
       void this.run(id).finally(() => {
         this.running--;
-        this.known.delete(id);
         this.pump();
       });
     }
   }
 
+  /** One attempt; a failure before the last schedules the next attempt after its backoff. */
   private async run(id: string): Promise<void> {
-    for (let attempt = 1; attempt <= MAX_ATTEMPTS && !this.stopped; attempt++) {
-      try {
-        await this.worker.handle(id);
-        return;
-      } catch (e) {
-        const final = attempt === MAX_ATTEMPTS;
-        await this.worker.recordFailure(id, e, final).catch(() => undefined);
+    const attempt = this.known.get(id) ?? 1;
+    try {
+      await this.worker.handle(id);
+      this.known.delete(id);
+    } catch (e) {
+      const final = await this.worker
+        .recordFailure(id, e, attempt >= MAX_ATTEMPTS)
+        .catch(() => attempt >= MAX_ATTEMPTS);
+      if (final || this.stopped) {
+        this.known.delete(id);
         if (final) this.logger.warn({ eventId: id }, 'delivery failed after the last attempt');
-        else await new Promise((r) => setTimeout(r, 250 * 2 ** attempt));
+        return;
       }
+      this.known.set(id, attempt + 1);
+      const timer = setTimeout(
+        () => {
+          this.retries.delete(timer);
+          this.waiting.push(id);
+          this.pump();
+        },
+        250 * 2 ** attempt,
+      );
+      this.retries.add(timer);
     }
   }
 }

@@ -6,6 +6,7 @@ import { IncidentEvents } from '../../incidents/processing/incident-events';
 import { SignalProcessor } from '../../incidents/processing/signal-processor.service';
 import { isSnsHostUrl } from '../verifiers/sns-message';
 import { DeliveryWork, deliverySignals } from './delivery-signals';
+import { MAX_ATTEMPTS } from './ingest-queue';
 import { SnsSubscriptionConfirmer } from './sns-subscription';
 
 interface Row {
@@ -111,13 +112,22 @@ export class IngestWorker {
     return { projectId: row.project_id, incidentIds: processed.incidentIds, batchIds: taken.map((t) => t.id) };
   }
 
-  /** Records a failed attempt; after the last one the delivery is kept as failed, for replay. */
-  async recordFailure(eventId: string, error: unknown, final: boolean): Promise<void> {
-    await this.db.query(
-      `UPDATE inbound_events SET attempts = attempts + 1, last_error = $2,
-         status = CASE WHEN $3 THEN 'failed' ELSE status END
-       WHERE id = $1 AND status <> 'processed'`,
-      [eventId, describeError(error), final],
+  /**
+   * Records a failed attempt. After the queue's last attempt, or once MAX_ATTEMPTS failures are on
+   * record (a delivery skipped by one job and swept again counts its failures across jobs), the
+   * delivery is kept as failed, for replay. Returns whether it now is.
+   */
+  async recordFailure(eventId: string, error: unknown, final: boolean): Promise<boolean> {
+    const rows: Array<{ status: string }> = await this.db.query(
+      // A CTE, so the driver returns the rows (a bare UPDATE comes back as [rows, count]).
+      `WITH u AS (
+         UPDATE inbound_events SET attempts = attempts + 1, last_error = $2,
+           status = CASE WHEN $3 OR attempts + 1 >= $4 THEN 'failed' ELSE status END
+         WHERE id = $1 AND status <> 'processed'
+         RETURNING status)
+       SELECT status FROM u`,
+      [eventId, describeError(error), final, MAX_ATTEMPTS],
     );
+    return rows[0]?.status === 'failed';
   }
 }

@@ -109,7 +109,9 @@ export class DockerProvider implements SourceProvider {
     if (!m) throw new SourceError('invalid', 'host must be unix:///path/to/docker.sock or tcp://host:port');
     const tls = Boolean(creds.tls_cert && creds.tls_key);
     await ctx.checkUrl(`${tls ? 'https' : 'http'}://${m[1]}:${m[2]}`);
-    const agent = tls ? ctx.agents.https({ ca: creds.tls_ca, cert: creds.tls_cert, key: creds.tls_key }) : ctx.agents.http();
+    const agent = tls
+      ? ctx.agents.https({ ca: creds.tls_ca, cert: creds.tls_cert, key: creds.tls_key })
+      : ctx.agents.http();
     const docker = new Docker({
       host: m[1].replace(/^\[|\]$/g, ''),
       port: Number(m[2]),
