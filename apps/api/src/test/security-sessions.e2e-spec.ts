@@ -1,5 +1,6 @@
 import { createHmac } from 'node:crypto';
 import { REFRESH_COOKIE } from '@mozaic/contracts';
+import { withDb } from './seed';
 import { openStream } from './support/sse';
 import { createProject } from './support/sources';
 import { createTestApp, registerAndLogin, TEST_SECRET_KEY, TestApp } from './test-app';
@@ -45,6 +46,21 @@ describe('sessions and live streams (e2e)', () => {
       stream.close();
     }
   }, 30_000);
+
+  it('refuses the access tokens of a session revoked by refresh-token reuse', async () => {
+    const u = await registerAndLogin(t, 'reuse');
+    const s = await login(u.email, u.password);
+    const rotated = await t.http().post('/api/v1/auth/refresh').set('Cookie', s.cookie).expect(200);
+    const fresh = { Authorization: `Bearer ${rotated.body.access_token}` };
+    await t.http().get('/api/v1/auth/me').set(fresh).expect(200);
+    const firstId = decodeURIComponent(s.cookie.split('=')[1]).split('.')[0];
+    await withDb((c) =>
+      c.query(`UPDATE refresh_tokens SET rotated_at = now() - interval '1 minute' WHERE id = $1`, [firstId]),
+    );
+    await t.http().post('/api/v1/auth/refresh').set('Cookie', s.cookie).expect(401); // reuse: the family is revoked
+    await t.http().get('/api/v1/auth/me').set(fresh).expect(401);
+    await t.http().get('/api/v1/auth/me').set(s.auth).expect(401);
+  });
 
   it('ends a stream when its access token expires', async () => {
     const u = await registerAndLogin(t, 'expiry');
