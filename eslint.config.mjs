@@ -1,4 +1,7 @@
+import { builtinModules } from 'node:module';
 import nx from '@nx/eslint-plugin';
+
+const NODE_BUILTINS = builtinModules.filter((m) => !m.startsWith('_'));
 
 export default [
   ...nx.configs['flat/base'],
@@ -28,6 +31,31 @@ export default [
         },
       ],
       '@typescript-eslint/no-explicit-any': 'error',
+    },
+  },
+  {
+    // The pure libraries: no Node built-in, framework, database or HTTP client (DESIGN.md §3).
+    files: ['libs/correlation/src/**/*.ts', 'libs/contracts/src/**/*.ts', 'libs/sources/src/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['node:*', ...NODE_BUILTINS],
+              message: 'The pure libraries import no Node built-in: pass what they need in.',
+            },
+            {
+              group: ['@nestjs/*', 'typeorm', 'pg', 'ioredis', 'bullmq', 'express', 'rxjs'],
+              message: 'The pure libraries import no framework, database or queue.',
+            },
+            {
+              group: ['node-fetch', 'undici', 'axios', '@aws-sdk/*', '@kubernetes/*', 'dockerode', 'docker-modem'],
+              message: 'The pure libraries import no HTTP or SDK client.',
+            },
+          ],
+        },
+      ],
     },
   },
 ];

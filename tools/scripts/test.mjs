@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// The README's test command: lint, build and every test of every project, then one closing line
+// The README's test command: lint, type-check (tests included), build and every test of every project, then one closing line
 // "Summary: N passed, N failed, N skipped". Exits non-zero when anything failed.
 import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
@@ -25,6 +25,7 @@ const args = [
   'run-many',
   '-t',
   'lint',
+  'typecheck',
   'build',
   'test',
   '--parallel=2',

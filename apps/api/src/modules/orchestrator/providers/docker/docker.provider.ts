@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import Docker from 'dockerode';
 import { Agent } from 'node:http';
+import { text } from 'node:stream/consumers';
 import { DockerCredentials, Signal } from '@mozaic/contracts';
 import { Json } from '../../../../common/json/read';
 import { CollectResult, SourceContext, SourceCursor, SourceProvider } from '../../source-provider.interface';
@@ -48,7 +49,7 @@ export class DockerProvider implements SourceProvider {
         filters: { type: ['container'], event: ['die', 'oom', 'health_status', 'kill', 'start'] },
         abortSignal: ctx.signal,
       } as Docker.GetEventsOptions)) as unknown as NodeJS.ReadableStream;
-      for (const line of (await readAll(raw)).split('\n')) {
+      for (const line of (await text(raw)).split('\n')) {
         if (!line.trim()) continue;
         try {
           const s = mapDockerEvent(ctx.projectId, JSON.parse(line) as Json, engine);
@@ -143,13 +144,4 @@ export class DockerProvider implements SourceProvider {
       return new SourceError('timeout', `the Docker Engine did not answer within ${ctx.timeoutMs} ms`);
     return new SourceError('unreachable', `the Docker Engine is unreachable${err.code ? ` (${err.code})` : ''}`);
   }
-}
-
-function readAll(stream: NodeJS.ReadableStream): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const parts: Buffer[] = [];
-    stream.on('data', (d: Buffer) => parts.push(Buffer.from(d)));
-    stream.on('end', () => resolve(Buffer.concat(parts).toString('utf8')));
-    stream.on('error', reject);
-  });
 }
