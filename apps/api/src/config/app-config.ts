@@ -11,6 +11,8 @@ export interface AppConfig {
   /** How long a just-rotated refresh token still yields its successor (concurrent refreshes). */
   refreshReuseGraceSeconds: number;
   redisUrl: string | null;
+  /** Prefix of every queue name and Redis key (REDIS_PREFIX): one per deployment sharing a Redis. */
+  redisPrefix: string;
   corsOrigins: string[];
   bodyLimit: string;
   logLevel: string;
@@ -108,6 +110,10 @@ export function parseConfig(env: Env): AppConfig {
   const redisUrl = str('REDIS_URL') ?? null;
   if (redisUrl && !/^rediss?:\/\//.test(redisUrl)) problems.push('REDIS_URL must start with redis:// or rediss://');
 
+  const redisPrefix = str('REDIS_PREFIX') ?? 'mozaic';
+  if (!/^[A-Za-z0-9_.-]{1,64}$/.test(redisPrefix))
+    problems.push(`REDIS_PREFIX must be 1 to 64 letters, digits, '.', '_' or '-' (got "${redisPrefix}")`);
+
   const bodyLimit = str('BODY_LIMIT') ?? '1mb';
   if (!/^\d+(b|kb|mb)$/i.test(bodyLimit)) problems.push(`BODY_LIMIT must look like 512kb or 1mb (got "${bodyLimit}")`);
 
@@ -148,6 +154,7 @@ export function parseConfig(env: Env): AppConfig {
     refreshTokenDays: int('REFRESH_TOKEN_EXPIRE_DAYS', 14, 1, 365),
     refreshReuseGraceSeconds: int('REFRESH_REUSE_GRACE_SECONDS', 20, 0, 300),
     redisUrl,
+    redisPrefix,
     corsOrigins,
     bodyLimit,
     logLevel,

@@ -26,6 +26,8 @@ export async function createTestApp(env: Record<string, string> = {}, outbound?:
     SECRET_KEY: TEST_SECRET_KEY,
     ENCRYPTION_KEY: TEST_ENCRYPTION_KEY,
     REDIS_URL: process.env['REDIS_URL'],
+    // Queues of this run only: a dev server or another run on the same Redis takes none of its jobs.
+    REDIS_PREFIX: testRedisPrefix(),
     LOG_LEVEL: 'info',
     LOGIN_RATE_LIMIT_PER_IP: '1000',
     LOGIN_RATE_LIMIT_PER_EMAIL: '1000',
@@ -53,6 +55,12 @@ export async function createTestApp(env: Record<string, string> = {}, outbound?:
     http: () => request(server),
     close: () => app.close(),
   };
+}
+
+/** The run's own queue prefix, from its database name. */
+export function testRedisPrefix(): string {
+  const db = new URL(process.env['TEST_DATABASE_URL'] ?? 'postgres://x/test').pathname.slice(1);
+  return `mozaic-test-${db}`.replace(/[^A-Za-z0-9_.-]/g, '-').slice(0, 64);
 }
 
 let counter = 0;

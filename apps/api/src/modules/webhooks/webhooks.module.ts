@@ -57,7 +57,8 @@ export class WebhooksModule {
         IncidentsModule,
         ...(redis
           ? [
-              BullModule.forRoot({ connection: { ...redis, maxRetriesPerRequest: null } }),
+              // Queue names and keys under REDIS_PREFIX: deployments sharing one Redis never take each other's jobs.
+              BullModule.forRoot({ connection: { ...redis, maxRetriesPerRequest: null }, prefix: config.redisPrefix }),
               // Not enableOfflineQueue: false — the consumer shares this connection and BullMQ's worker
               // loop spins without pause on that error. The producer checks the connection instead.
               BullModule.registerQueue({ name: INGEST_QUEUE }),

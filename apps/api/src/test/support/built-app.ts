@@ -2,7 +2,7 @@ import { ChildProcess, spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { freePort } from '../test-database';
-import { TEST_ENCRYPTION_KEY, TEST_SECRET_KEY } from '../test-app';
+import { TEST_ENCRYPTION_KEY, TEST_SECRET_KEY, testRedisPrefix } from '../test-app';
 
 const dist = join(__dirname, '../../../../../dist/apps/api');
 
@@ -26,6 +26,7 @@ export class BuiltProcess {
         ENCRYPTION_KEY: TEST_ENCRYPTION_KEY,
         LOG_LEVEL: 'warn',
         REGISTER_RATE_LIMIT_PER_IP: '100000',
+        REDIS_PREFIX: testRedisPrefix(),
         ...env,
       },
       stdio: ['ignore', 'pipe', 'pipe'],
