@@ -31,6 +31,14 @@ export default [
         },
       ],
       '@typescript-eslint/no-explicit-any': 'error',
+      // `as never` silences the type checker wholesale: type the value (or narrow it) instead.
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: 'TSAsExpression > TSNeverKeyword.typeAnnotation',
+          message: 'Do not cast to never: give the value its real type.',
+        },
+      ],
     },
   },
   {

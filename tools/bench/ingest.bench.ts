@@ -181,7 +181,7 @@ async function fullLoad(url: string, templates: WrkTemplate[]): Promise<LoadResu
     url,
     connections: CONNECTIONS,
     duration: SECONDS,
-    requests: autocannonRequests(templates) as never,
+    requests: autocannonRequests(templates),
   });
   return {
     ok: r['2xx'],
@@ -264,7 +264,7 @@ async function main(): Promise<void> {
       connections: CONNECTIONS,
       duration: STEADY_SECONDS,
       overallRate: STEADY_RATE,
-      requests: autocannonRequests(deliveries(projectId, token, 'steady')) as never,
+      requests: autocannonRequests(deliveries(projectId, token, 'steady')),
     });
     console.log(
       `steady: ${steady['2xx']} acknowledged in ${STEADY_SECONDS} s (${Math.round(steady['2xx'] / STEADY_SECONDS)}/s), ack p50=${steady.latency.p50} ms p99=${steady.latency.p99} ms`,

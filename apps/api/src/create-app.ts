@@ -30,7 +30,7 @@ export async function createApp(config: AppConfig, options: AppOptions = {}): Pr
   const securityHeaders = helmet();
   app.use(securityHeaders);
   // Deliveries take the lean path (thousands per second); the rest of the API goes through Express.
-  serveWebhooksFirst(app, securityHeaders as never);
+  serveWebhooksFirst(app, securityHeaders);
   app.use(cookieParser());
   // Webhooks the lean path leaves to Express (compressed bodies) are verified and stored as the raw bytes.
   app.use('/webhooks', raw({ type: () => true, limit: config.bodyLimit }), keepRawBody);

@@ -1,4 +1,4 @@
-import dns from 'node:dns';
+import dns, { LookupAllOptions } from 'node:dns';
 import dnsPromises from 'node:dns/promises';
 import { createServer, Server } from 'node:http';
 import { AddressInfo, createServer as createTcpServer, Server as TcpServer } from 'node:net';
@@ -250,17 +250,17 @@ describe('strict policy (OUTBOUND_BLOCK_PRIVATE=true): DNS rebinding and address
     const realPromises = dnsPromises.lookup.bind(dnsPromises);
     const promisesSpy = jest
       .spyOn(dnsPromises, 'lookup')
-      .mockImplementation((async (host: string, opts?: unknown) =>
+      .mockImplementation((async (host: string, opts?: LookupAllOptions) =>
         host === 'rebind.example'
           ? [{ address: '93.184.215.14', family: 4 }]
-          : realPromises(host, opts as never)) as never);
+          : realPromises(host, { ...opts, all: true })) as unknown as typeof dnsPromises.lookup);
     const realLookup = dns.lookup.bind(dns);
     const lookupSpy = jest.spyOn(dns, 'lookup').mockImplementation(((host: string, opts: unknown, cb: unknown) => {
       if (host !== 'rebind.example') return (realLookup as (...a: unknown[]) => void)(host, opts, cb);
       const done = (typeof opts === 'function' ? opts : cb) as (e: null, a: unknown, f?: number) => void;
       const all = typeof opts === 'object' && (opts as { all?: boolean }).all;
       process.nextTick(() => (all ? done(null, [{ address: '127.0.0.1', family: 4 }]) : done(null, '127.0.0.1', 4)));
-    }) as never);
+    }) as unknown as typeof dns.lookup);
     restore.push(
       () => promisesSpy.mockRestore(),
       () => lookupSpy.mockRestore(),

@@ -1,12 +1,30 @@
-import { AccountConfig, ServiceType, Signal } from '@mozaic/contracts';
+import {
+  AccountConfig,
+  CloudWatchCredentials,
+  DockerCredentials,
+  GrafanaCredentials,
+  KubernetesCredentials,
+  SentryCredentials,
+  ServiceType,
+  Signal,
+} from '@mozaic/contracts';
 import { GuardedAgents } from './outbound/guarded-agent';
 import { OutboundHttp } from './outbound/outbound-http';
 
 /** Where a provider may resume: its own JSON, persisted per account after each successful collect. */
 export type SourceCursor = Record<string, unknown>;
 
+/** The credentials each source type is given (validated per type when the account is saved). */
+export interface CredentialsByType {
+  kubernetes: KubernetesCredentials;
+  docker: DockerCredentials;
+  cloudwatch: CloudWatchCredentials;
+  grafana: GrafanaCredentials;
+  sentry: SentryCredentials;
+}
+
 /** Everything a provider needs for one call; it never sees the database or other accounts. */
-export interface SourceContext<C = Record<string, string | undefined>> {
+export interface SourceContext<C = CredentialsByType[ServiceType]> {
   accountId: string;
   projectId: string;
   credentials: C;
@@ -28,13 +46,13 @@ export interface CollectResult {
   cursor: SourceCursor;
 }
 
-/** The one contract every source implements. Errors are SourceErrors (see source-error.ts). */
-export interface SourceProvider {
-  readonly type: ServiceType;
+/** The one contract every source implements, typed by its credentials. Errors are SourceErrors (see source-error.ts). */
+export interface SourceProvider<T extends ServiceType = ServiceType> {
+  readonly type: T;
   /** Proves the credentials work; returns a short description of what it saw. */
-  test(ctx: SourceContext): Promise<string>;
+  test(ctx: SourceContext<CredentialsByType[T]>): Promise<string>;
   /** Signals since the cursor (null: the first run), and the cursor to continue from. */
-  collect(ctx: SourceContext, cursor: SourceCursor | null): Promise<CollectResult>;
+  collect(ctx: SourceContext<CredentialsByType[T]>, cursor: SourceCursor | null): Promise<CollectResult>;
 }
 
 /** Injection token: all providers, as an array. */

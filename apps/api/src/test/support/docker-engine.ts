@@ -62,10 +62,7 @@ export class TestDockerEngine {
       symlinkSync('busybox', join(root, 'bin', applet));
     const tar = join(this.dir, 'rootfs.tar');
     execFileSync('tar', ['-C', root, '-cf', tar, '.']);
-    const stream = (await this.docker.importImage(tar, {
-      repo: 'mozaic-busybox',
-      tag: 'test',
-    } as never)) as unknown as NodeJS.ReadableStream;
+    const stream = await this.docker.importImage(tar, { repo: 'mozaic-busybox', tag: 'test' });
     await new Promise((resolve, reject) =>
       this.docker.modem.followProgress(stream, (e) => (e ? reject(e) : resolve(null))),
     );

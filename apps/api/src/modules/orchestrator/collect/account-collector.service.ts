@@ -46,10 +46,16 @@ export class AccountCollector {
         (p, ctx) => p.collect(ctx, row.cursor),
       );
       await this.process(row.projectId, result.signals);
-      await this.accounts.update(
-        { id: row.id },
-        // TypeORM types jsonb partials deeply; the cursor is plain JSON.
-        { cursor: result.cursor as never, lastCollectedAt: new Date(), failures: 0, status: 'active', lastError: null },
+      // save() of the changed fields: update() types jsonb partials deeply and refuses a plain JSON cursor.
+      await this.accounts.save(
+        this.accounts.create({
+          id: row.id,
+          cursor: result.cursor,
+          lastCollectedAt: new Date(),
+          failures: 0,
+          status: 'active',
+          lastError: null,
+        }),
       );
       if (job.runId)
         await this.items.update(

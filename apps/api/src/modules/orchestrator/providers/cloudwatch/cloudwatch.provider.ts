@@ -26,10 +26,10 @@ interface Clients {
  * account's filter pattern in its log groups (FilterLogEvents, paginated).
  */
 @Injectable()
-export class CloudWatchProvider implements SourceProvider {
+export class CloudWatchProvider implements SourceProvider<'cloudwatch'> {
   readonly type = 'cloudwatch' as const;
 
-  async test(ctx: SourceContext): Promise<string> {
+  async test(ctx: SourceContext<CloudWatchCredentials>): Promise<string> {
     const c = await this.clients(ctx);
     try {
       const out = await c.cw.send(new DescribeAlarmsCommand({ StateValue: 'ALARM', MaxRecords: 100 }), this.opts(ctx));
@@ -41,7 +41,7 @@ export class CloudWatchProvider implements SourceProvider {
     }
   }
 
-  async collect(ctx: SourceContext, cursor: SourceCursor | null): Promise<CollectResult> {
+  async collect(ctx: SourceContext<CloudWatchCredentials>, cursor: SourceCursor | null): Promise<CollectResult> {
     const c = await this.clients(ctx);
     const now = new Date();
     const since = new Date(
@@ -74,7 +74,13 @@ export class CloudWatchProvider implements SourceProvider {
   }
 
   /** State changes since the cursor: each becomes a firing or resolved signal at its own time. */
-  private async history(ctx: SourceContext, c: Clients, since: Date, now: Date, known: Map<string, ApiAlarm>) {
+  private async history(
+    ctx: SourceContext<CloudWatchCredentials>,
+    c: Clients,
+    since: Date,
+    now: Date,
+    known: Map<string, ApiAlarm>,
+  ) {
     const signals: Signal[] = [];
     let token: string | undefined;
     for (let page = 0; page < MAX_PAGES; page++) {
@@ -113,7 +119,7 @@ export class CloudWatchProvider implements SourceProvider {
     return signals;
   }
 
-  private async logs(ctx: SourceContext, c: Clients, since: Date, now: Date) {
+  private async logs(ctx: SourceContext<CloudWatchCredentials>, c: Clients, since: Date, now: Date) {
     const signals: Signal[] = [];
     for (const group of ctx.config.log_group_names ?? []) {
       let token: string | undefined;
@@ -146,8 +152,8 @@ export class CloudWatchProvider implements SourceProvider {
     return '';
   }
 
-  private async clients(ctx: SourceContext): Promise<Clients> {
-    const creds = ctx.credentials as unknown as CloudWatchCredentials;
+  private async clients(ctx: SourceContext<CloudWatchCredentials>): Promise<Clients> {
+    const creds = ctx.credentials;
     const region = ctx.config.region;
     if (!region) throw new SourceError('invalid', 'region is required');
     const endpoint = ctx.config.endpoint ? (await ctx.checkUrl(ctx.config.endpoint)).toString() : undefined;
@@ -171,7 +177,7 @@ export class CloudWatchProvider implements SourceProvider {
     return { cw: new CloudWatchClient(common), logs: new CloudWatchLogsClient(common), region };
   }
 
-  private opts(ctx: SourceContext) {
+  private opts(ctx: SourceContext<CloudWatchCredentials>) {
     return { abortSignal: ctx.signal };
   }
 
@@ -180,7 +186,7 @@ export class CloudWatchProvider implements SourceProvider {
     c.logs.destroy();
   }
 
-  private failure(e: unknown, ctx: SourceContext): SourceError {
+  private failure(e: unknown, ctx: SourceContext<CloudWatchCredentials>): SourceError {
     if (e instanceof SourceError) return e;
     const err = e as { name?: string; message?: string; $metadata?: { httpStatusCode?: number }; code?: string };
     const status = err.$metadata?.httpStatusCode;

@@ -23,10 +23,10 @@ type DockerOptions = Docker.DockerOptions & { agent: Agent };
  * or unhealthy, and the ERROR/WARN lines of the failing containers' log tails.
  */
 @Injectable()
-export class DockerProvider implements SourceProvider {
+export class DockerProvider implements SourceProvider<'docker'> {
   readonly type = 'docker' as const;
 
-  async test(ctx: SourceContext): Promise<string> {
+  async test(ctx: SourceContext<DockerCredentials>): Promise<string> {
     const { docker } = await this.client(ctx);
     try {
       const v = (await docker.version()) as { Version?: string; ApiVersion?: string };
@@ -37,18 +37,18 @@ export class DockerProvider implements SourceProvider {
     }
   }
 
-  async collect(ctx: SourceContext, cursor: SourceCursor | null): Promise<CollectResult> {
+  async collect(ctx: SourceContext<DockerCredentials>, cursor: SourceCursor | null): Promise<CollectResult> {
     const { docker, engine } = await this.client(ctx);
     const now = Math.floor(Date.now() / 1000);
     const since = typeof cursor?.['since'] === 'number' ? cursor['since'] : now - FIRST_LOOKBACK_S;
     const signals: Signal[] = [];
     try {
-      const raw = (await docker.getEvents({
+      const raw = await docker.getEvents({
         since,
         until: now,
         filters: { type: ['container'], event: ['die', 'oom', 'health_status', 'kill', 'start'] },
         abortSignal: ctx.signal,
-      } as Docker.GetEventsOptions)) as unknown as NodeJS.ReadableStream;
+      });
       for (const line of (await text(raw)).split('\n')) {
         if (!line.trim()) continue;
         try {
@@ -59,25 +59,20 @@ export class DockerProvider implements SourceProvider {
         }
       }
       const fromEvents = new Set(signals.map((s) => s.sourceRef ?? ''));
-      const containers = await docker.listContainers({
-        all: true,
-        abortSignal: ctx.signal,
-      } as Docker.ContainerListOptions);
+      const containers = await docker.listContainers({ all: true, abortSignal: ctx.signal });
       const suspicious = containers.filter(
         (c) => /unhealthy|restarting/i.test(c.Status) || (c.State === 'exited' && !/Exited \(0\)/.test(c.Status)),
       );
       let logs = 0;
       for (const c of suspicious.slice(0, MAX_INSPECTS)) {
-        const inspect = (await docker
-          .getContainer(c.Id)
-          .inspect({ abortSignal: ctx.signal } as never)) as unknown as Json;
+        const inspect: Json = await docker.getContainer(c.Id).inspect({ abortSignal: ctx.signal });
         const troubled = mapContainerState(ctx.projectId, inspect, engine).filter(
           (s) => Date.parse(s.occurredAt) / 1000 > since,
         );
         // A state the events already reported in this poll is the same occurrence: not counted twice.
         signals.push(...troubled.filter((s) => !fromEvents.has(s.sourceRef ?? '')));
         if (troubled.length && logs++ < MAX_LOG_FETCHES) {
-          const body = (await docker.getContainer(c.Id).logs({
+          const body = await docker.getContainer(c.Id).logs({
             stdout: true,
             stderr: true,
             tail: 50,
@@ -85,7 +80,7 @@ export class DockerProvider implements SourceProvider {
             since,
             follow: false,
             abortSignal: ctx.signal,
-          } as never)) as unknown as Buffer;
+          });
           const tty = (inspect as { Config?: { Tty?: boolean } }).Config?.Tty === true;
           signals.push(...mapDockerLogLines(ctx.projectId, inspect, demuxDockerLogs(Buffer.from(body), tty), engine));
         }
@@ -96,8 +91,8 @@ export class DockerProvider implements SourceProvider {
     return { signals, cursor: { since: now } };
   }
 
-  private async client(ctx: SourceContext): Promise<{ docker: Docker; engine: string }> {
-    const creds = ctx.credentials as unknown as DockerCredentials;
+  private async client(ctx: SourceContext<DockerCredentials>): Promise<{ docker: Docker; engine: string }> {
+    const creds = ctx.credentials;
     const host = creds.host ?? '';
     if (host.startsWith('unix://')) {
       // The guarded agent refuses paths outside DOCKER_SOCKET_ALLOWLIST before touching the disk, so
@@ -126,7 +121,7 @@ export class DockerProvider implements SourceProvider {
     return { docker, engine: m[1] };
   }
 
-  private failure(e: unknown, ctx: SourceContext): SourceError {
+  private failure(e: unknown, ctx: SourceContext<DockerCredentials>): SourceError {
     if (e instanceof SourceError) return e;
     const err = e as { statusCode?: number; code?: string; message?: string; name?: string };
     if (ctx.signal.aborted) return new SourceError('timeout', "the collection's deadline passed");

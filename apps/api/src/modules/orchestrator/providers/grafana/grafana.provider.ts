@@ -12,15 +12,15 @@ const MAX_TRACKED = 2_000;
  * states from its Prometheus-compatible API; instances that disappear are reported resolved.
  */
 @Injectable()
-export class GrafanaProvider implements SourceProvider {
+export class GrafanaProvider implements SourceProvider<'grafana'> {
   readonly type = 'grafana' as const;
 
-  async test(ctx: SourceContext): Promise<string> {
+  async test(ctx: SourceContext<GrafanaCredentials>): Promise<string> {
     const rules = ruleSummary(await this.get(ctx, '/api/prometheus/grafana/api/v1/rules'));
     return `${rules.rules} alert rules, ${rules.firing} firing`;
   }
 
-  async collect(ctx: SourceContext, cursor: SourceCursor | null): Promise<CollectResult> {
+  async collect(ctx: SourceContext<GrafanaCredentials>, cursor: SourceCursor | null): Promise<CollectResult> {
     const body = await this.get(
       ctx,
       '/api/alertmanager/grafana/api/v2/alerts?active=true&silenced=false&inhibited=false',
@@ -34,8 +34,8 @@ export class GrafanaProvider implements SourceProvider {
     return { signals, cursor: { firing: next } };
   }
 
-  private async get(ctx: SourceContext, path: string): Promise<Json> {
-    const creds = ctx.credentials as unknown as GrafanaCredentials;
+  private async get(ctx: SourceContext<GrafanaCredentials>, path: string): Promise<Json> {
+    const creds = ctx.credentials;
     if (!ctx.config.base_url) throw new SourceError('invalid', 'base_url is required');
     const base = await ctx.checkUrl(ctx.config.base_url);
     const url = new URL(base.pathname.replace(/\/$/, '') + path, base);

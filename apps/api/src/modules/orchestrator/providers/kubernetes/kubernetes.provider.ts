@@ -28,10 +28,10 @@ const asJson = (o: unknown): Json => JSON.parse(JSON.stringify(o)) as Json;
  * failing containers' previous logs. Namespaces are limited to the account's allow-list.
  */
 @Injectable()
-export class KubernetesProvider implements SourceProvider {
+export class KubernetesProvider implements SourceProvider<'kubernetes'> {
   readonly type = 'kubernetes' as const;
 
-  async test(ctx: SourceContext): Promise<string> {
+  async test(ctx: SourceContext<KubernetesCredentials>): Promise<string> {
     const { api, options } = await this.client(ctx);
     const namespaces = ctx.config.namespaces;
     try {
@@ -46,7 +46,7 @@ export class KubernetesProvider implements SourceProvider {
     }
   }
 
-  async collect(ctx: SourceContext, cursor: SourceCursor | null): Promise<CollectResult> {
+  async collect(ctx: SourceContext<KubernetesCredentials>, cursor: SourceCursor | null): Promise<CollectResult> {
     const { api, options, cluster } = await this.client(ctx);
     const now = new Date();
     const since =
@@ -104,8 +104,8 @@ export class KubernetesProvider implements SourceProvider {
   }
 
   /** A client for the account: a kubeconfig (and context), or server + token (+ CA). */
-  private async client(ctx: SourceContext) {
-    const creds = ctx.credentials as unknown as KubernetesCredentials;
+  private async client(ctx: SourceContext<KubernetesCredentials>) {
+    const creds = ctx.credentials;
     const kc = new KubeConfig();
     try {
       if (creds.kubeconfig) {
@@ -167,7 +167,7 @@ export class KubernetesProvider implements SourceProvider {
         {
           pre: (c: RequestContext) =>
             observable(() => {
-              c.setSignal(linked(ctx.signal, ctx.timeoutMs).signal as never);
+              c.setSignal(linked(ctx.signal, ctx.timeoutMs).signal);
               c.setAgent(agent);
               return c;
             }),
@@ -179,7 +179,7 @@ export class KubernetesProvider implements SourceProvider {
     return { api, options, cluster: current.name === 'cluster' ? undefined : current.name };
   }
 
-  private failure(e: unknown, ctx: SourceContext): SourceError {
+  private failure(e: unknown, ctx: SourceContext<KubernetesCredentials>): SourceError {
     if (e instanceof SourceError) return e;
     if (e instanceof ApiException)
       return httpError('The Kubernetes API', {

@@ -15,16 +15,16 @@ const FIRST_LOOKBACK_MS = 24 * 3_600_000;
  * page by page (Link header), with the latest event of issues first seen since then.
  */
 @Injectable()
-export class SentryProvider implements SourceProvider {
+export class SentryProvider implements SourceProvider<'sentry'> {
   readonly type = 'sentry' as const;
 
-  async test(ctx: SourceContext): Promise<string> {
+  async test(ctx: SourceContext<SentryCredentials>): Promise<string> {
     const org = this.org(ctx);
     const { body } = await this.get(ctx, `/api/0/organizations/${org}/projects/`);
     return `organisation ${org}: ${arr(body).length} projects visible`;
   }
 
-  async collect(ctx: SourceContext, cursor: SourceCursor | null): Promise<CollectResult> {
+  async collect(ctx: SourceContext<SentryCredentials>, cursor: SourceCursor | null): Promise<CollectResult> {
     const org = this.org(ctx);
     const since =
       typeof cursor?.['since'] === 'string' ? cursor['since'] : new Date(Date.now() - FIRST_LOOKBACK_MS).toISOString();
@@ -58,14 +58,17 @@ export class SentryProvider implements SourceProvider {
     return { signals, cursor: { since: new Date(newest).toISOString() } };
   }
 
-  private org(ctx: SourceContext): string {
+  private org(ctx: SourceContext<SentryCredentials>): string {
     if (!ctx.config.organization) throw new SourceError('invalid', 'organization is required');
     return encodeURIComponent(ctx.config.organization);
   }
 
   /** A path on the configured Sentry, or an absolute next-page URL (which must stay on that host). */
-  private async get(ctx: SourceContext, pathOrUrl: string): Promise<{ body: Json; headers: Headers }> {
-    const creds = ctx.credentials as unknown as SentryCredentials;
+  private async get(
+    ctx: SourceContext<SentryCredentials>,
+    pathOrUrl: string,
+  ): Promise<{ body: Json; headers: Headers }> {
+    const creds = ctx.credentials;
     const base = await ctx.checkUrl(ctx.config.base_url ?? 'https://sentry.io');
     const url = /^https?:/.test(pathOrUrl)
       ? new URL(pathOrUrl)

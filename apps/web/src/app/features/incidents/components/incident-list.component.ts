@@ -198,7 +198,7 @@ export class IncidentListComponent implements OnInit {
     const f = this.filters.getRawValue();
     if (f.severity && i.severity !== f.severity) return false;
     if (f.status && i.status !== f.status) return false;
-    if (f.source && !i.sources.includes(f.source as never)) return false;
+    if (f.source && !(i.sources as readonly string[]).includes(f.source)) return false;
     if (f.q && !i.title.toLowerCase().includes(f.q.trim().toLowerCase())) return false;
     return true;
   }
