@@ -10,7 +10,8 @@ module.exports = {
   moduleFileExtensions: ['ts', 'js', 'html'],
   // ESM-only packages, bundled to CommonJS for jest (see tools/jest/esm-bundles.cjs).
   moduleNameMapper: esmBundles(),
-  testMatch: ['<rootDir>/src/**/*.spec.ts', '<rootDir>/src/**/*.e2e-spec.ts'],
+  // Three tiers, all in `nx test api`; each alone: `nx run api:unit`, `api:e2e`, `api:browser`.
+  testMatch: ['<rootDir>/src/**/*.spec.ts', '<rootDir>/src/**/*.e2e-spec.ts', '<rootDir>/src/**/*.browser-spec.ts'],
   // One fresh database per run: real PostgreSQL (DATABASE_URL's server, or an embedded one).
   globalSetup: '<rootDir>/src/test/global-setup.ts',
   globalTeardown: '<rootDir>/src/test/global-teardown.ts',

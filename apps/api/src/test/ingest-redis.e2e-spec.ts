@@ -42,7 +42,7 @@ async function expectExactlyOnce(dbUrl: string, projectId: string, n: number) {
  * The faults of a real deployment, on the built processes (dist/apps/api/main.js and worker.js) with a
  * private redis-server: Redis killed mid-burst, a worker killed mid-burst.
  */
-describe('ingest with Redis and workers failing (e2e)', () => {
+TestRedis.describe()('ingest with Redis and workers failing (e2e)', () => {
   const db = () => process.env['TEST_DATABASE_URL'] as string;
 
   it('acknowledges and stores every delivery while Redis is down mid-burst, and processes each once after it returns', async () => {

@@ -6,7 +6,7 @@ import { createProject } from './support/sources';
 import { createTestApp, registerAndLogin, TestApp } from './test-app';
 
 /** Every queue key carries REDIS_PREFIX, so deployments (or a test run and a dev server) can share a Redis. */
-describe('REDIS_PREFIX (e2e)', () => {
+TestRedis.describe()('REDIS_PREFIX (e2e)', () => {
   let redis: TestRedis;
   let t: TestApp;
   beforeAll(async () => {

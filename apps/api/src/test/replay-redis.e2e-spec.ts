@@ -6,7 +6,7 @@ import { withDb } from './seed';
 import { createTestApp, registerAndLogin, TestApp } from './test-app';
 
 /** A replay while Redis is away answers 503 at once and changes nothing; once Redis is back it works. */
-describe('replaying a failed delivery while Redis is down (e2e)', () => {
+TestRedis.describe()('replaying a failed delivery while Redis is down (e2e)', () => {
   let redis: TestRedis;
   let t: TestApp;
   beforeAll(async () => {

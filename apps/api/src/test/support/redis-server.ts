@@ -1,4 +1,4 @@
-import { ChildProcess, spawn } from 'node:child_process';
+import { ChildProcess, spawn, spawnSync } from 'node:child_process';
 import { createConnection } from 'node:net';
 import { freePort } from '../test-database';
 
@@ -6,6 +6,18 @@ import { freePort } from '../test-database';
 export class TestRedis {
   private proc: ChildProcess | null = null;
   private constructor(readonly port: number) {}
+
+  /** Whether redis-server is installed (outside CI a test without it says so and does not run). */
+  static available(): boolean {
+    return spawnSync('redis-server', ['--version'], { stdio: 'ignore' }).status === 0;
+  }
+
+  /** `describe`, or — outside CI, without redis-server — `describe.skip` with a warning. In CI it always runs. */
+  static describe(): jest.Describe {
+    if (TestRedis.available() || process.env['CI']) return describe;
+    console.warn('redis-server is not installed: the Redis fault tests do not run (apt-get install redis-server)');
+    return describe.skip;
+  }
 
   static async start(): Promise<TestRedis> {
     const r = new TestRedis(await freePort());

@@ -20,13 +20,20 @@ function expectValid(s: Signal): void {
 describe('Sentry mapper', () => {
   it.each([
     ['issue-created.sentry-docs.json', 'issue', 'firing', 'issue:1170820242', 'high'],
-    ['issue-resolved.zulip-fixture.json', 'issue', 'resolved', undefined, undefined],
-    ['issue-assigned.zulip-fixture.json', 'issue', 'firing', undefined, undefined],
-    ['issue-ignored.zulip-fixture.json', 'issue', 'resolved', undefined, undefined],
+    ['issue-resolved.zulip-fixture.json', 'issue', 'resolved', 'issue:1638821441', 'high'], // level error
+    ['issue-assigned.zulip-fixture.json', 'issue', 'firing', 'issue:1638844654', 'low'], // level info
+    ['issue-ignored.zulip-fixture.json', 'issue', 'resolved', 'issue:1638821441', 'high'],
     ['event-alert-triggered.sentry-docs.json', 'event_alert', 'firing', 'issue:1117540176', 'high'],
-    ['event-alert-triggered-real.zulip-fixture.json', 'event_alert', 'firing', undefined, undefined],
-    ['metric-alert-critical.CONSTRUCTED.json', 'metric_alert', 'firing', undefined, 'critical'],
-    ['metric-alert-warning.CONSTRUCTED.json', 'metric_alert', 'firing', undefined, 'medium'],
+    // No issue id in this real event: keyed by its event_id; level info.
+    [
+      'event-alert-triggered-real.zulip-fixture.json',
+      'event_alert',
+      'firing',
+      'event:01ecb45633bc4f5ca940ada671124c8f',
+      'low',
+    ],
+    ['metric-alert-critical.CONSTRUCTED.json', 'metric_alert', 'firing', 'metric:4', 'critical'],
+    ['metric-alert-warning.CONSTRUCTED.json', 'metric_alert', 'firing', 'metric:4', 'medium'],
     ['metric-alert-resolved.sentry-docs.json', 'metric_alert', 'resolved', 'metric:4', 'low'],
     ['legacy-webhooks-plugin.zulip-fixture.json', undefined, 'firing', 'issue:4218258981', 'high'],
   ])('%s → one %s signal', (file, resource, status, ref, severity) => {
@@ -34,8 +41,8 @@ describe('Sentry mapper', () => {
     expect(rest).toHaveLength(0);
     expectValid(s);
     expect(s.status).toBe(status);
-    if (ref) expect(s.sourceRef).toBe(ref);
-    if (severity) expect(s.severity).toBe(severity);
+    expect(s.sourceRef).toBe(ref);
+    expect(s.severity).toBe(severity);
   });
 
   it('maps the issue title, project and link', () => {
