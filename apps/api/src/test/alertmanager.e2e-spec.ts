@@ -6,18 +6,9 @@ import { join } from 'node:path';
 import { IncidentLifecycle } from '../modules/incidents/processing/incident-lifecycle.service';
 import { freePort } from './test-database';
 import { createTestApp, registerAndLogin, TestApp } from './test-app';
+import { until } from './support/until';
 
 const BIN = '/usr/bin/prometheus-alertmanager';
-
-async function until<T>(what: string, fn: () => Promise<T | undefined>, ms = 30_000): Promise<T> {
-  const end = Date.now() + ms;
-  for (;;) {
-    const v = await fn().catch(() => undefined);
-    if (v !== undefined) return v;
-    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 250));
-  }
-}
 
 /**
  * A real Prometheus Alertmanager (Debian's prometheus-alertmanager) sends to MOZAIC's webhook:
@@ -80,7 +71,12 @@ runIt('a real Alertmanager as the sender (e2e)', () => {
       ],
       { stdio: 'ignore' },
     );
-    await until('Alertmanager to be ready', async () => ((await fetch(`${amUrl}/-/ready`)).ok ? true : undefined));
+    await until(
+      'Alertmanager to be ready',
+      // Refused until it listens.
+      async () => ((await fetch(`${amUrl}/-/ready`).catch(() => null))?.ok ? true : undefined),
+      30_000,
+    );
   }, 60_000);
 
   afterAll(async () => {
@@ -117,10 +113,14 @@ runIt('a real Alertmanager as the sender (e2e)', () => {
       },
     ];
     await post(alerts);
-    const incident = await until('the incident', async () => {
-      const res = await t.http().get(`/api/v1/incidents/project/${projectId}`).set(auth);
-      return res.body.length === 1 && res.body[0].alert_count === 2 ? res.body[0] : undefined;
-    });
+    const incident = await until(
+      'the incident',
+      async () => {
+        const res = await t.http().get(`/api/v1/incidents/project/${projectId}`).set(auth);
+        return res.body.length === 1 && res.body[0].alert_count === 2 ? res.body[0] : undefined;
+      },
+      30_000,
+    );
     expect(incident).toMatchObject({
       title: 'checkout: CheckoutErrorRate + CheckoutLatency',
       severity: 'critical',
@@ -130,10 +130,14 @@ runIt('a real Alertmanager as the sender (e2e)', () => {
 
     const endsAt = new Date().toISOString();
     await post(alerts.map((a) => ({ ...a, endsAt })));
-    await until('the resolved alerts', async () => {
-      const res = await t.http().get(`/api/v1/incidents/${incident.id}`).set(auth);
-      return res.body.alerts.every((a: { status: string }) => a.status === 'resolved') ? true : undefined;
-    });
+    await until(
+      'the resolved alerts',
+      async () => {
+        const res = await t.http().get(`/api/v1/incidents/${incident.id}`).set(auth);
+        return res.body.alerts.every((a: { status: string }) => a.status === 'resolved') ? true : undefined;
+      },
+      30_000,
+    );
     // The quiet period (5 min) passes: the sweeper resolves the incident.
     await t.app.get(IncidentLifecycle).sweep(new Date(Date.now() + 6 * 60_000));
     const after = await t.http().get(`/api/v1/incidents/${incident.id}`).set(auth).expect(200);

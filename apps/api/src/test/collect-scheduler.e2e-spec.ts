@@ -5,6 +5,7 @@ import { FakeApi } from './support/fake-api';
 import { connect, firstCollection } from './support/sources';
 import { withDb } from './seed';
 import { createTestApp, registerAndLogin, TestApp } from './test-app';
+import { until } from './support/until';
 
 const TOKEN = 'glsa_scheduler-token-0123456789';
 
@@ -31,16 +32,6 @@ const makeDue = (id: string) =>
   withDb((c) =>
     c.query(`UPDATE account_connections SET next_collect_at = now() - interval '1 second' WHERE id = $1`, [id]),
   );
-
-async function until<T>(what: string, fn: () => Promise<T | undefined>, ms = 10_000): Promise<T> {
-  const end = Date.now() + ms;
-  for (;;) {
-    const v = await fn();
-    if (v !== undefined) return v;
-    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 50));
-  }
-}
 
 describe('collection schedule (e2e: two app instances on one database and Redis)', () => {
   let a: TestApp;
@@ -85,8 +76,10 @@ describe('collection schedule (e2e: two app instances on one database and Redis)
     );
     // At most one claim in all (the apps' own 5-second ticks may take it first).
     expect(ticks.reduce((n, x) => n + x, 0)).toBeLessThanOrEqual(1);
-    await until('the collection', async () =>
-      Number((await row(acct.id)).last_collected_at) > Number(first.last_collected_at) ? true : undefined,
+    await until(
+      'the collection',
+      async () => (Number((await row(acct.id)).last_collected_at) > Number(first.last_collected_at) ? true : undefined),
+      10_000,
     );
     await new Promise((r) => setTimeout(r, 500));
     expect(collects()).toBe(before + 1);
@@ -105,10 +98,14 @@ describe('collection schedule (e2e: two app instances on one database and Redis)
       for (let i = 1; i <= 3; i++) {
         await makeDue(acct.id);
         expect(await a.app.get(CollectScheduler).tick()).toBeGreaterThanOrEqual(1);
-        const r = await until('the failure', async () => {
-          const x = await row(acct.id);
-          return x.failures === i ? x : undefined;
-        });
+        const r = await until(
+          'the failure',
+          async () => {
+            const x = await row(acct.id);
+            return x.failures === i ? x : undefined;
+          },
+          10_000,
+        );
         seen.push({ status: r.status, failures: r.failures, due: Math.round(r.due_in_s) });
       }
       expect(seen.map((s) => s.status)).toEqual(['active', 'active', 'error']);
@@ -122,10 +119,14 @@ describe('collection schedule (e2e: two app instances on one database and Redis)
     // Healthy again: the next collection clears the error.
     await makeDue(acct.id);
     await a.app.get(CollectScheduler).tick();
-    const back = await until('recovery', async () => {
-      const x = await row(acct.id);
-      return x.failures === 0 ? x : undefined;
-    });
+    const back = await until(
+      'recovery',
+      async () => {
+        const x = await row(acct.id);
+        return x.failures === 0 ? x : undefined;
+      },
+      10_000,
+    );
     expect(back.status).toBe('active');
   });
 });

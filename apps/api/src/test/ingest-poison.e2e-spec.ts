@@ -3,16 +3,7 @@ import { postWebhook, waitForDeliveries } from './support/webhook-client';
 import { createProject } from './support/sources';
 import { withDb } from './seed';
 import { createTestApp, registerAndLogin, TestApp } from './test-app';
-
-const until = async <T>(what: string, fn: () => Promise<T | undefined>, ms = 20_000): Promise<T> => {
-  const end = Date.now() + ms;
-  for (;;) {
-    const v = await fn();
-    if (v !== undefined) return v;
-    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 50));
-  }
-};
+import { until } from './support/until';
 
 /** Deliveries that fail in the worker retry without holding up anyone else's (in-process queue). */
 describe('failing deliveries do not delay others (e2e, in-process queue)', () => {

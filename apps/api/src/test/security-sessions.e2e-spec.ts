@@ -4,14 +4,7 @@ import { withDb } from './seed';
 import { openStream } from './support/sse';
 import { createProject } from './support/sources';
 import { createTestApp, registerAndLogin, TEST_SECRET_KEY, TestApp } from './test-app';
-
-const until = async (what: string, ok: () => boolean, ms = 15_000) => {
-  const end = Date.now() + ms;
-  while (!ok()) {
-    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 50));
-  }
-};
+import { until } from './support/until';
 
 /** An access token dies with its session; live streams end with their token and are capped per user. */
 describe('sessions and live streams (e2e)', () => {
@@ -39,7 +32,7 @@ describe('sessions and live streams (e2e)', () => {
       expect(stream.status).toBe(200);
       await t.http().post('/api/v1/auth/logout').set('Cookie', s.cookie).expect(204);
       await t.http().get('/api/v1/auth/me').set(s.auth).expect(401);
-      await until('the stream to end', () => stream.ended);
+      await until('the stream to end', () => stream.ended || undefined, 15_000);
       // Another session of the same user is untouched.
       await t.http().get('/api/v1/auth/me').set(u.auth).expect(200);
     } finally {
@@ -76,7 +69,7 @@ describe('sessions and live streams (e2e)', () => {
     try {
       expect(stream.status).toBe(200);
       expect(stream.ended).toBe(false);
-      await until('the stream to end at expiry', () => stream.ended, 10_000);
+      await until('the stream to end at expiry', () => stream.ended || undefined, 10_000);
     } finally {
       stream.close();
     }
