@@ -1,5 +1,5 @@
 import { SchedulerRegistry } from '@nestjs/schedule';
-import { CollectScheduler } from '../modules/orchestrator/collect/collect-scheduler';
+import { CollectScheduler } from '../modules/orchestrator/collect/collect.scheduler';
 import { fixture } from './support/fixtures';
 import { FakeApi } from './support/fake-api';
 import { connect, firstCollection } from './support/sources';

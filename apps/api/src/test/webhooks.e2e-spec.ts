@@ -4,7 +4,7 @@ import { gzipSync } from 'node:zlib';
 import { fixture, fixtureText } from './support/fixtures';
 import { makeSigningIdentity, MapCertFetcher, signSns, TEST_CERT_URL } from './support/sns-signer';
 import { fixtureBytes, postWebhook, waitForDeliveries } from './support/webhook-client';
-import { SnsSubscriptionConfirmer } from '../modules/webhooks/ingest/sns-subscription';
+import { SnsSubscriptionConfirmer } from '../modules/webhooks/ingest/sns-subscription.service';
 import { hmacHex } from '../modules/webhooks/verifiers/hmac';
 import { withDb } from './seed';
 import { createTestApp, LoggedInUser, registerAndLogin, TestApp } from './test-app';

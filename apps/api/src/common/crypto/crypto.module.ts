@@ -1,5 +1,5 @@
 import { Global, Module } from '@nestjs/common';
-import { CredentialCipher } from './credential-cipher';
+import { CredentialCipher } from './credential-cipher.service';
 
 @Global()
 @Module({ providers: [CredentialCipher], exports: [CredentialCipher] })

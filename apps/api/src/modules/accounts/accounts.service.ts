@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { Repository } from 'typeorm';
-import { CredentialCipher } from '../../common/crypto/credential-cipher';
+import { CredentialCipher } from '../../common/crypto/credential-cipher.service';
 import { NotFoundError } from '../../common/errors';
 import { ProjectsService } from '../projects/projects.service';
 import { AccountTester } from '../orchestrator/account-tester.service';

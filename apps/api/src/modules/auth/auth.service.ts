@@ -12,8 +12,8 @@ import { RegisterDto } from './dto/register.dto';
 import { LoginDto } from './dto/login.dto';
 import { TokenResponseDto, UserResponse } from './dto/user.response';
 import { UserEntity } from './entities/user.entity';
-import { LoginRateLimiter } from './login-rate-limiter';
-import { PasswordHasher } from './password-hasher';
+import { LoginRateLimiter } from './login-rate-limiter.service';
+import { PasswordHasher } from './password-hasher.service';
 import { IssuedRefreshToken, RefreshTokenService } from './refresh-token.service';
 import { sqlState, UNIQUE_VIOLATION } from '../../database/sql-state';
 

@@ -5,7 +5,7 @@ import { DataSource, EntityManager, IsNull } from 'typeorm';
 import { AppConfig } from '../../config/app-config';
 import { APP_CONFIG } from '../../config/config.module';
 import { AuthenticationError } from '../../common/errors';
-import { CredentialCipher } from '../../common/crypto/credential-cipher';
+import { CredentialCipher } from '../../common/crypto/credential-cipher.service';
 import { matchesDigest, sha256Hex } from '../../common/crypto/digest';
 import { RefreshTokenEntity } from './entities/refresh-token.entity';
 import { SessionRevocations } from './session-revocations.service';

@@ -7,7 +7,7 @@ import { IncidentDetailResponse, IncidentSummaryResponse } from './dto/incident.
 import { ListIncidentsQueryDto } from './dto/list-incidents.query';
 import { IncidentsService } from './incidents.service';
 import { IncidentSignalResponse } from './dto/incident-signal.response';
-import { IncidentStream } from './incident-stream';
+import { IncidentStream } from './incident-stream.service';
 import { IncidentStreamQuery } from './dto/stream.query';
 
 @ApiTags('incidents')

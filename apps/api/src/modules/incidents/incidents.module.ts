@@ -8,14 +8,14 @@ import { IncidentEntity } from './entities/incident.entity';
 import { SignalEntity } from './entities/signal.entity';
 import { IncidentsController } from './incidents.controller';
 import { IncidentsService } from './incidents.service';
-import { IncidentStream } from './incident-stream';
+import { IncidentStream } from './incident-stream.service';
 import { LogTemplateEntity } from './entities/log-template.entity';
 import { CorrelationRepository } from './processing/correlation.repository';
-import { IncidentEvents } from './processing/incident-events';
+import { IncidentEvents } from './processing/incident-events.service';
 import { IncidentLifecycle } from './processing/incident-lifecycle.service';
-import { IncidentSweeper } from './processing/incident-sweeper';
+import { IncidentSweeper } from './processing/incident-sweeper.scheduler';
 import { SignalProcessor } from './processing/signal-processor.service';
-import { TemplateStore } from './processing/template-store';
+import { TemplateStore } from './processing/template-store.service';
 
 @Module({
   imports: [

@@ -2,10 +2,10 @@ import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { AccountConfig, AccountTestResult, ServiceType } from '@mozaic/contracts';
 import { Repository } from 'typeorm';
-import { CredentialCipher } from '../../common/crypto/credential-cipher';
+import { CredentialCipher } from '../../common/crypto/credential-cipher.service';
 import { AccountConnectionEntity } from '../accounts/entities/account-connection.entity';
 import { describeSourceError } from './source-error';
-import { SourceRunner } from './source-runner';
+import { SourceRunner } from './source-runner.service';
 
 type Credentials = Record<string, string | undefined>;
 

@@ -8,7 +8,7 @@ import { GrafanaProvider } from './providers/grafana/grafana.provider';
 import { KubernetesProvider } from './providers/kubernetes/kubernetes.provider';
 import { SentryProvider } from './providers/sentry/sentry.provider';
 import { SOURCE_PROVIDERS, SourceProvider } from './source-provider.interface';
-import { SourceRunner } from './source-runner';
+import { SourceRunner } from './source-runner.service';
 
 const PROVIDERS = [KubernetesProvider, DockerProvider, CloudWatchProvider, GrafanaProvider, SentryProvider];
 

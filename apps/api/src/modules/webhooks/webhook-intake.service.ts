@@ -11,8 +11,8 @@ import { isUuid } from '../../common/ids/uuid';
 import { sqlState } from '../../database/sql-state';
 import { cleanText } from '../../common/json/clean';
 import { IngestQueue } from './ingest/ingest-queue';
-import { DeliveryWriter } from './ingest/delivery-writer';
-import { Delivery, Verified, WebhookVerifier } from './webhook-verifier';
+import { DeliveryWriter } from './ingest/delivery-writer.service';
+import { Delivery, Verified, WebhookVerifier } from './webhook-verifier.service';
 import { WebhookSettingsService, WebhookSource } from './webhook-settings.service';
 
 /** Headers kept with a delivery for audit; never authorization or signatures. */

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { randomBytes } from 'node:crypto';
 import { Repository } from 'typeorm';
-import { CredentialCipher } from '../../common/crypto/credential-cipher';
+import { CredentialCipher } from '../../common/crypto/credential-cipher.service';
 import { ProjectsService } from '../projects/projects.service';
 import { AccountConnectionEntity } from '../accounts/entities/account-connection.entity';
 import { UpdateWebhookSettingsDto, WebhookSettingsResponse, WebhookTokenResponse } from './dto/webhook-settings.dto';

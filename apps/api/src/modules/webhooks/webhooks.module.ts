@@ -9,13 +9,14 @@ import { InboundEventEntity } from './entities/inbound-event.entity';
 import { ProjectWebhookEntity } from './entities/project-webhook.entity';
 import { InboundEventsController } from './inbound-events.controller';
 import { InboundEventsService } from './inbound-events.service';
-import { BullIngestQueue, IngestConsumer } from './ingest/bull-ingest-queue';
-import { DeliveryWriter } from './ingest/delivery-writer';
-import { EventSweeper } from './ingest/event-sweeper';
-import { InProcessIngestQueue } from './ingest/in-process-ingest-queue';
+import { BullIngestQueue } from './ingest/bull-ingest.queue';
+import { IngestConsumer } from './ingest/ingest.processor';
+import { DeliveryWriter } from './ingest/delivery-writer.service';
+import { EventSweeper } from './ingest/event-sweeper.scheduler';
+import { InProcessIngestQueue } from './ingest/in-process-ingest.queue';
 import { INGEST_QUEUE, IngestQueue } from './ingest/ingest-queue';
-import { IngestWorker } from './ingest/ingest-worker';
-import { HttpsSnsSubscriptionConfirmer, SnsSubscriptionConfirmer } from './ingest/sns-subscription';
+import { IngestWorker } from './ingest/ingest-worker.service';
+import { HttpsSnsSubscriptionConfirmer, SnsSubscriptionConfirmer } from './ingest/sns-subscription.service';
 import { redisOptions } from './redis-connection';
 import {
   HttpsSnsCertFetcher,
@@ -23,13 +24,13 @@ import {
   SnsCertFetcher,
   SnsVerifier,
   SnsVerifyOptions,
-} from './verifiers/sns.verifier';
+} from './verifiers/sns-verifier.service';
 import { WebhookIntake } from './webhook-intake.service';
 import { WebhookSettingsController } from './webhook-settings.controller';
 import { WebhookSettingsService } from './webhook-settings.service';
-import { WebhookVerifier } from './webhook-verifier';
+import { WebhookVerifier } from './webhook-verifier.service';
 import { WebhooksController } from './webhooks.controller';
-import { WebhookHttpAdapter } from './http/webhook-http-adapter';
+import { WebhookHttpAdapter } from './http/webhook-http-adapter.service';
 
 /** What reaches out of the process (AWS): replaceable for tests that speak to local peers. */
 export interface OutboundOverrides {

@@ -4,7 +4,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { SnsMessage, snsStringToSign } from '../../modules/webhooks/verifiers/sns-message';
-import { SnsCertFetcher } from '../../modules/webhooks/verifiers/sns.verifier';
+import { SnsCertFetcher } from '../../modules/webhooks/verifiers/sns-verifier.service';
 
 /** A throwaway signing key and a self-signed certificate for sns.amazonaws.com (openssl). */
 export function makeSigningIdentity(subject = '/CN=sns.amazonaws.com'): { key: string; cert: string } {

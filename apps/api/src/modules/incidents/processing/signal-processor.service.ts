@@ -7,7 +7,7 @@ import { cleanJson } from '../../../common/json/clean';
 import { bulkWrite } from '../../../database/bulk-write';
 import { SignalEntity } from '../entities/signal.entity';
 import { CorrelationRepository, LogLines } from './correlation.repository';
-import { TemplateStore } from './template-store';
+import { TemplateStore } from './template-store.service';
 import { sqlState, UNIQUE_VIOLATION } from '../../../database/sql-state';
 
 export interface ProcessResult {

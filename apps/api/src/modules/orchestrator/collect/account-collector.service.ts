@@ -2,13 +2,13 @@ import { Injectable, Logger } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { CollectJobData, Signal } from '@mozaic/contracts';
 import { Repository } from 'typeorm';
-import { CredentialCipher } from '../../../common/crypto/credential-cipher';
+import { CredentialCipher } from '../../../common/crypto/credential-cipher.service';
 import { AccountConnectionEntity } from '../../accounts/entities/account-connection.entity';
-import { IncidentEvents } from '../../incidents/processing/incident-events';
+import { IncidentEvents } from '../../incidents/processing/incident-events.service';
 import { SignalProcessor } from '../../incidents/processing/signal-processor.service';
 import { FetchRunItemEntity } from '../runs/entities/fetch-run-item.entity';
 import { describeSourceError, SourceError } from '../source-error';
-import { SourceRunner } from '../source-runner';
+import { SourceRunner } from '../source-runner.service';
 
 /** Failures in a row after which a transiently failing account shows `error`. */
 const ERROR_AFTER = 3;

@@ -1,6 +1,6 @@
 import { IncomingMessage, OutgoingHttpHeaders, Server, ServerResponse } from 'node:http';
 import { INestApplication } from '@nestjs/common';
-import { WebhookHttpAdapter } from './webhook-http-adapter';
+import { WebhookHttpAdapter } from './webhook-http-adapter.service';
 import { matchWebhookRoute } from './webhook-route';
 
 type Listener = (req: IncomingMessage, res: ServerResponse) => void;

@@ -13,4 +13,9 @@ export abstract class IngestQueue {
 }
 
 export const INGEST_QUEUE = 'ingest';
+
+/** What an ingest job carries: the id of a stored delivery. */
+export interface IngestJob {
+  eventId: string;
+}
 export const MAX_ATTEMPTS = 5;

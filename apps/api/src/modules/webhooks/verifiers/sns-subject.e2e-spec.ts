@@ -1,6 +1,6 @@
 import { makeSigningIdentity, MapCertFetcher, signSns, TEST_CERT_URL } from '../../../test/support/sns-signer';
 import { SnsMessage } from './sns-message';
-import { SnsVerifier } from './sns.verifier';
+import { SnsVerifier } from './sns-verifier.service';
 
 type SnsFields = Omit<SnsMessage, 'Signature' | 'SignatureVersion' | 'SigningCertURL'>;
 

@@ -1,13 +1,8 @@
-import { InjectQueue, OnWorkerEvent, Processor, WorkerHost } from '@nestjs/bullmq';
-import { Injectable, Logger, OnApplicationBootstrap, OnModuleDestroy } from '@nestjs/common';
-import { Job, Queue } from 'bullmq';
+import { InjectQueue } from '@nestjs/bullmq';
+import { Injectable, Logger, OnModuleDestroy } from '@nestjs/common';
+import { Queue } from 'bullmq';
 import { UnavailableError } from '../../../common/errors';
-import { IngestWorker } from './ingest-worker';
-import { INGEST_QUEUE, IngestQueue, MAX_ATTEMPTS } from './ingest-queue';
-
-interface IngestJob {
-  eventId: string;
-}
+import { INGEST_QUEUE, IngestJob, IngestQueue, MAX_ATTEMPTS } from './ingest-queue';
 
 /** How long stored deliveries wait to be added to the queue together, and how many at most. */
 const ENQUEUE_WINDOW_MS = 5;
@@ -88,35 +83,5 @@ export class BullIngestQueue extends IngestQueue implements OnModuleDestroy {
     if (!(await this.readyClient()))
       throw new UnavailableError('The queue (Redis) is unavailable; retry the replay later');
     await this.queue.remove(eventId);
-  }
-}
-
-/** BullMQ consumer, in the api process by default and in worker processes. */
-@Processor(INGEST_QUEUE, { concurrency: 4 })
-export class IngestConsumer extends WorkerHost implements OnApplicationBootstrap {
-  constructor(private readonly ingest: IngestWorker) {
-    super();
-  }
-
-  /** Ready before the app is: closing a worker still connecting makes BullMQ emit an unhandled error. */
-  async onApplicationBootstrap(): Promise<void> {
-    await this.worker.waitUntilReady().catch(() => undefined);
-  }
-
-  async process(job: Job<IngestJob>): Promise<string> {
-    return this.ingest.handle(job.data.eventId);
-  }
-
-  @OnWorkerEvent('error')
-  onError(): void {
-    // The worker reconnects by itself; the producer side logs the outage.
-  }
-
-  @OnWorkerEvent('failed')
-  async onFailed(job: Job<IngestJob> | undefined, error: Error): Promise<void> {
-    if (!job) return;
-    await this.ingest
-      .recordFailure(job.data.eventId, error, job.attemptsMade >= (job.opts.attempts ?? 1))
-      .catch(() => undefined);
   }
 }

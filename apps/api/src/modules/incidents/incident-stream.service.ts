@@ -10,7 +10,7 @@ import { SessionRevocations } from '../auth/session-revocations.service';
 import { ProjectsService } from '../projects/projects.service';
 import { IncidentSummaryResponse } from './dto/incident.response';
 import { IncidentEntity } from './entities/incident.entity';
-import { IncidentEvents } from './processing/incident-events';
+import { IncidentEvents } from './processing/incident-events.service';
 
 const HEARTBEAT_MS = 25_000;
 /** How often an open stream re-checks that its session was not revoked. */

@@ -2,12 +2,12 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { Signal } from '@mozaic/contracts';
 import { DataSource, EntityManager } from 'typeorm';
-import { IncidentEvents } from '../../incidents/processing/incident-events';
+import { IncidentEvents } from '../../incidents/processing/incident-events.service';
 import { SignalProcessor } from '../../incidents/processing/signal-processor.service';
 import { isSnsHostUrl } from '../verifiers/sns-message';
 import { DeliveryWork, deliverySignals } from './delivery-signals';
 import { MAX_ATTEMPTS } from './ingest-queue';
-import { SnsSubscriptionConfirmer } from './sns-subscription';
+import { SnsSubscriptionConfirmer } from './sns-subscription.service';
 
 interface Row {
   id: string;

@@ -1,5 +1,5 @@
 import { Injectable, Logger, OnModuleDestroy } from '@nestjs/common';
-import { IngestWorker } from './ingest-worker';
+import { IngestWorker } from './ingest-worker.service';
 import { IngestQueue, MAX_ATTEMPTS } from './ingest-queue';
 
 const CONCURRENCY = 2;

@@ -7,7 +7,7 @@ import { matchesDigest, sha256Hex } from '../../common/crypto/digest';
 import { hmacHex, sameHex } from './verifiers/hmac';
 import { checkAlertCount, checkPayloadLimits } from './verifiers/payload-limits';
 import { parseSnsMessage } from './verifiers/sns-message';
-import { SnsVerifier } from './verifiers/sns.verifier';
+import { SnsVerifier } from './verifiers/sns-verifier.service';
 import { WebhookSecrets, WebhookSource } from './webhook-settings.service';
 
 /** A delivery as it came in: raw bytes, lower-cased headers, the query string. */
