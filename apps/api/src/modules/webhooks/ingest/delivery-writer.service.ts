@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { Pool } from 'pg';
 import { DataSource } from 'typeorm';
-import { uuidV7 } from '../../../common/ids/uuid-v7';
+import { v7 as uuidV7 } from 'uuid';
 
 /** One verified delivery to store. */
 export interface DeliveryRow {
