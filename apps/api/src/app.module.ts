@@ -20,6 +20,7 @@ import { IncidentsModule } from './modules/incidents/incidents.module';
 import { OrchestratorModule } from './modules/orchestrator/orchestrator.module';
 import { ProjectsModule } from './modules/projects/projects.module';
 import { OutboundOverrides, WebhooksModule } from './modules/webhooks/webhooks.module';
+import { QueueModule } from './queue/queue.module';
 
 export interface AppOptions {
   /** Where log lines go (stdout by default); tests pass a stream to read them. */
@@ -60,6 +61,7 @@ export class AppModule {
         ProjectsModule,
         AccountsModule,
         IncidentsModule,
+        QueueModule.forRoot(config),
         WebhooksModule.forRoot(config, options.outbound),
         OrchestratorModule.forRoot(config),
         ...web,

@@ -1,11 +1,10 @@
-import { BullModule } from '@nestjs/bullmq';
-import { DynamicModule, Module, Provider } from '@nestjs/common';
+import { DynamicModule, Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AppConfig } from '../../config/app-config';
+import { declareQueue } from '../../queue/declare-queue';
 import { AccountConnectionEntity } from '../accounts/entities/account-connection.entity';
 import { IncidentsModule } from '../incidents/incidents.module';
 import { ProjectsModule } from '../projects/projects.module';
-import { redisOptions } from '../webhooks/redis-connection';
 import { AccountCollector } from './collect/account-collector.service';
 import { BullCollectQueue } from './collect/bull-collect.queue';
 import { CollectConsumer } from './collect/collect.processor';
@@ -25,11 +24,14 @@ import { SourcesModule } from './sources.module';
 @Module({})
 export class OrchestratorModule {
   static forRoot(config: AppConfig): DynamicModule {
-    const redis = config.redisUrl ? redisOptions(config.redisUrl) : null;
-    const consume = config.runWorkers || !redis;
-    const queue: Provider[] = redis
-      ? [{ provide: CollectQueue, useClass: BullCollectQueue }, ...(config.runWorkers ? [CollectConsumer] : [])]
-      : [{ provide: CollectQueue, useClass: InProcessCollectQueue }];
+    const consume = config.runWorkers || !config.redisUrl;
+    const queue = declareQueue(config, {
+      name: COLLECT_QUEUE,
+      token: CollectQueue,
+      bull: BullCollectQueue,
+      inProcess: InProcessCollectQueue,
+      processor: CollectConsumer,
+    });
     return {
       module: OrchestratorModule,
       imports: [
@@ -37,12 +39,10 @@ export class OrchestratorModule {
         SourcesModule,
         IncidentsModule,
         ProjectsModule,
-        ...(redis
-          ? [BullModule.registerQueue({ name: COLLECT_QUEUE })] // the connection of BullModule.forRoot (webhooks)
-          : []),
+        ...queue.imports,
       ],
       controllers: [OrchestratorController],
-      providers: [AccountCollector, FetchRunsService, ...queue, ...(consume ? [CollectScheduler] : [])],
+      providers: [AccountCollector, FetchRunsService, ...queue.providers, ...(consume ? [CollectScheduler] : [])],
       exports: [],
     };
   }

@@ -1,7 +1,7 @@
-import { BullModule } from '@nestjs/bullmq';
-import { DynamicModule, Module, Provider } from '@nestjs/common';
+import { DynamicModule, Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AppConfig } from '../../config/app-config';
+import { declareQueue } from '../../queue/declare-queue';
 import { AccountConnectionEntity } from '../accounts/entities/account-connection.entity';
 import { IncidentsModule } from '../incidents/incidents.module';
 import { ProjectsModule } from '../projects/projects.module';
@@ -17,7 +17,6 @@ import { InProcessIngestQueue } from './ingest/in-process-ingest.queue';
 import { INGEST_QUEUE, IngestQueue } from './ingest/ingest-queue';
 import { IngestWorker } from './ingest/ingest-worker.service';
 import { HttpsSnsSubscriptionConfirmer, SnsSubscriptionConfirmer } from './ingest/sns-subscription.service';
-import { redisOptions } from './redis-connection';
 import {
   HttpsSnsCertFetcher,
   SNS_VERIFY_OPTIONS,
@@ -46,25 +45,20 @@ export interface OutboundOverrides {
 @Module({})
 export class WebhooksModule {
   static forRoot(config: AppConfig, outbound: OutboundOverrides = {}): DynamicModule {
-    const redis = config.redisUrl ? redisOptions(config.redisUrl) : null;
-    const queue: Provider[] = redis
-      ? [{ provide: IngestQueue, useClass: BullIngestQueue }, ...(config.runWorkers ? [IngestConsumer] : [])]
-      : [{ provide: IngestQueue, useClass: InProcessIngestQueue }];
+    const queue = declareQueue(config, {
+      name: INGEST_QUEUE,
+      token: IngestQueue,
+      bull: BullIngestQueue,
+      inProcess: InProcessIngestQueue,
+      processor: IngestConsumer,
+    });
     return {
       module: WebhooksModule,
       imports: [
         TypeOrmModule.forFeature([InboundEventEntity, ProjectWebhookEntity, AccountConnectionEntity]),
         ProjectsModule,
         IncidentsModule,
-        ...(redis
-          ? [
-              // Queue names and keys under REDIS_PREFIX: deployments sharing one Redis never take each other's jobs.
-              BullModule.forRoot({ connection: { ...redis, maxRetriesPerRequest: null }, prefix: config.redisPrefix }),
-              // Not enableOfflineQueue: false — the consumer shares this connection and BullMQ's worker
-              // loop spins without pause on that error. The producer checks the connection instead.
-              BullModule.registerQueue({ name: INGEST_QUEUE }),
-            ]
-          : []),
+        ...queue.imports,
       ],
       controllers: [WebhooksController, WebhookSettingsController, InboundEventsController],
       providers: [
@@ -76,8 +70,8 @@ export class WebhooksModule {
         InboundEventsService,
         IngestWorker,
         SnsVerifier,
-        ...queue,
-        ...(config.runWorkers || !redis ? [EventSweeper] : []),
+        ...queue.providers,
+        ...(config.runWorkers || !config.redisUrl ? [EventSweeper] : []),
         { provide: SnsCertFetcher, useValue: outbound.snsCertFetcher ?? new HttpsSnsCertFetcher() },
         { provide: SnsSubscriptionConfirmer, useValue: outbound.snsConfirmer ?? new HttpsSnsSubscriptionConfirmer() },
         { provide: SNS_VERIFY_OPTIONS, useValue: outbound.snsVerify ?? {} },
