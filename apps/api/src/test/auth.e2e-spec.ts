@@ -266,6 +266,17 @@ describe('login and registration rate limiting (e2e)', () => {
     expect(res.body.access_token).toEqual(expect.any(String));
   });
 
+  it('counts failures only: a team behind one address can sign in more often than the limit', async () => {
+    const ip = ipOf();
+    const email = uniqueEmail('office');
+    const password = 'a shared office password 7';
+    await t.http().post('/api/v1/auth/register').set('X-Forwarded-For', ipOf()).send({ email, password }).expect(201);
+    for (let i = 0; i < 12; i++) await login(t, ip, email, password).expect(200);
+    // Successes left the counters as they were: the limits still apply to failures from there.
+    for (let i = 0; i < 3; i++) await login(t, ip, email, 'wrong password').expect(401);
+    await login(t, ip, email, 'wrong password').expect(429);
+  });
+
   it('counts in one place for every process: two instances do not allow twice the limit', async () => {
     const ip = ipOf();
     const email = uniqueEmail('shared');

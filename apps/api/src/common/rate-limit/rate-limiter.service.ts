@@ -42,6 +42,14 @@ export class RateLimiter implements OnModuleDestroy {
     return c;
   }
 
+  /** Takes back one hit of `key` in its current window (an attempt that turned out not to count). */
+  async refund(key: string): Promise<void> {
+    await this.db.query(
+      `UPDATE rate_limit_counters SET count = count - 1 WHERE key = $1 AND count > 0 AND reset_at > now()`,
+      [key.slice(0, 300)],
+    );
+  }
+
   private sweep(): void {
     const now = Date.now();
     if (now - this.lastSweep < 60_000 || this.sweeping) return;

@@ -62,6 +62,7 @@ export class AuthService {
     const user = await this.users.findOne({ where: { email: dto.email } });
     const ok = await this.hasher.verify(user?.passwordHash ?? null, dto.password);
     if (!user || !ok || !user.isActive) throw new AuthenticationError('Incorrect email or password');
+    await this.limiter.succeeded(ip, dto.email);
     return this.session(user, await this.refreshTokens.issue(user.id));
   }
 
