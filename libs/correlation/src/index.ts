@@ -4,6 +4,7 @@ export * from './lib/templates/template-miner';
 export * from './lib/signals/hash';
 export * from './lib/signals/fingerprint';
 export * from './lib/entities/entities';
+export * from './lib/entities/prometheus-labels';
 export * from './lib/incidents/model';
 export * from './lib/incidents/store';
 export * from './lib/incidents/matching';

@@ -29,6 +29,8 @@ export const SIGNAL_KINDS = [
   'alert',
   'log',
   'event',
+  /** About the alerting pipeline itself (Watchdog heartbeats, InfoInhibitor): stored, never an incident. */
+  'meta',
 ] as const;
 export type SignalKind = (typeof SIGNAL_KINDS)[number];
 

@@ -47,6 +47,19 @@ const COMMON: Record<string, Severity> = {
 };
 
 /**
+ * Sentry's event levels describe one exception, not the outage: an `error` is any exception
+ * (medium), `fatal` a crash (high). Metric alerts say critical or warning.
+ */
+const SENTRY: Record<string, Severity> = {
+  fatal: 'high',
+  critical: 'critical',
+  error: 'medium',
+  warning: 'medium',
+  info: 'low',
+  debug: 'low',
+};
+
+/**
  * One source's level name in MOZAIC's four severities. Unknown levels are 'medium' for sources
  * that only speak up when something is wrong, 'low' otherwise.
  */
@@ -57,6 +70,7 @@ export function normalizeSeverity(source: SignalSource, level: string | number |
     return level >= 4 ? 'critical' : level === 3 ? 'high' : level === 2 ? 'medium' : 'low';
   }
   const key = (level ?? '').toString().trim().toLowerCase();
+  if (source === 'sentry' && key in SENTRY) return SENTRY[key];
   if (key in COMMON) return COMMON[key];
   if (source === 'kubernetes' && key === 'normal') return 'low';
   return source === 'sentry' || source === 'cloudwatch' || source === 'alertmanager' || source === 'grafana'

@@ -11,7 +11,19 @@ export interface EntityProfile {
   context: Record<string, string>;
 }
 
-export const CONTEXT_LABELS = ['environment', 'namespace', 'cluster', 'region'] as const;
+/** Where something runs: alerts that name different values of one of these never group. */
+export const CONTEXT_LABELS = ['account', 'environment', 'namespace', 'cluster', 'region'] as const;
+
+/** Spellings of one environment, so that Sentry's "production" and a label's "prod" agree. */
+const ENVIRONMENTS: Record<string, string> = {
+  prod: 'production',
+  prd: 'production',
+  live: 'production',
+  stage: 'staging',
+  stg: 'staging',
+  dev: 'development',
+  develop: 'development',
+};
 
 /** Kubernetes pod names: <workload>-<replicaset hash>-<5 chars>, or <statefulset>-<ordinal>. */
 const POD_SUFFIX = /-(?:[a-z0-9]{6,10}-[a-z0-9]{5}|[a-z0-9]{5}|\d+)$/;
@@ -24,13 +36,27 @@ export function normalizeName(raw: string): string {
   return raw.trim().toLowerCase().replace(/\s+/g, '-');
 }
 
-/** The service a workload, pod, container or load-balancer name stands for. */
+/** Whether a name has the shape of a Kubernetes pod name (a workload plus generated suffixes). */
+export function looksLikePod(name: string): boolean {
+  return /-(?:[a-z0-9]{6,10}-[a-z0-9]{5}|\d{8,}-[a-z0-9]{5})$/.test(name.trim().toLowerCase());
+}
+
+/** The workload a pod name stands for: Deployment, StatefulSet, DaemonSet or CronJob-run pods. */
+export function workloadOfPod(pod: string): string {
+  return normalizeName(pod).replace(/-\d{8,}-[a-z0-9]{5}$/, '').replace(POD_SUFFIX, '');
+}
+
+/**
+ * The service a workload, pod, container or load-balancer name stands for. `project` (e.g. a
+ * Sentry project slug) is the weakest evidence: used only when nothing names the service.
+ */
 export function serviceName(labels: EntityLabels): string | undefined {
   if (labels.service) return stripInfra(normalizeName(labels.service));
   if (labels.workload) return stripInfra(normalizeName(labels.workload));
-  if (labels.pod) return stripInfra(normalizeName(labels.pod).replace(POD_SUFFIX, ''));
+  if (labels.pod) return stripInfra(workloadOfPod(labels.pod));
   if (labels.container)
     return stripInfra(normalizeName(labels.container).replace(/^\//, '').replace(REPLICA_SUFFIX, ''));
+  if (labels['project']) return stripInfra(normalizeName(labels['project']));
   return undefined;
 }
 
@@ -51,10 +77,13 @@ export function entityProfile(labels: EntityLabels): EntityProfile {
   // A host identifies what is affected only when no service is named: containers and pods share
   // hosts (nodes) with unrelated neighbours, so mappers put those under "node" instead.
   else if (labels.host) keys.push(`host:${normalizeName(labels.host)}`);
+  else if (labels['endpoint']) keys.push(`endpoint:${normalizeName(labels['endpoint'])}`);
   const context: Record<string, string> = {};
   for (const k of CONTEXT_LABELS) {
     const v = labels[k];
-    if (v) context[k] = normalizeName(v);
+    if (!v) continue;
+    const name = normalizeName(v);
+    context[k] = k === 'environment' ? (ENVIRONMENTS[name] ?? name) : name;
   }
   return { keys, context };
 }

@@ -13,6 +13,9 @@ import {
 import { addOccurrence, newIncident, refresh } from './incident-state';
 import { CorrelationStore } from './store';
 
+/** An alert's state before the signal being filed. */
+type Prior = Pick<AlertState, 'id' | 'status' | 'resolvedAt' | 'lastSeen'>;
+
 /**
  * Signals → alerts (dedup by fingerprint) → incidents (grouping by shared entities within a time
  * window, strengthened by log templates), with the reason for every membership. Pure: time comes
@@ -22,6 +25,8 @@ export class Correlator {
   private readonly opts: CorrelationOptions;
   /** During ingestAll: incidents whose derived fields (severity, sources, title) wait for the end of the batch. */
   private deferred: Set<string> | null = null;
+  /** Incidents settled while filing the current signal (their rows changed too). */
+  private settled = new Set<string>();
 
   constructor(
     private readonly store: CorrelationStore,
@@ -63,8 +68,16 @@ export class Correlator {
       };
     }
     this.store.addSignal(key);
+    const keysBefore = existing ? existing.keys.join('\n') : null;
+    const prior: Prior | null = existing
+      ? { id: existing.id, status: existing.status, resolvedAt: existing.resolvedAt, lastSeen: existing.lastSeen }
+      : null;
     const alert = existing ? this.update(existing, signal, at, templates) : this.create(signal, fp, at, templates);
     this.store.putAlert(alert);
+    if (alert.kind === 'meta') {
+      // Heartbeats and meta alerts are stored, never grouped: they say the pipeline works.
+      return { alertId: alert.id, changed: true, incidentId: null, action: 'none', touchedIncidents: [] };
+    }
 
     if (signal.status === 'resolved') {
       const incidentId = alert.incidentId ? (this.live(alert.incidentId)?.id ?? null) : null;
@@ -77,7 +90,9 @@ export class Correlator {
         touchedIncidents: incidentId ? [incidentId] : [],
       };
     }
-    return this.place(alert, at);
+    const refined = keysBefore !== null && keysBefore !== alert.keys.join('\n');
+    this.settled = new Set();
+    return this.place(alert, at, refined, prior);
   }
 
   /**
@@ -85,23 +100,35 @@ export class Correlator {
    * so) silent for staleAfterMs — at least the quiet period before `now`.
    */
   tick(now: number, incidents: IncidentState[]): string[] {
-    const resolved: string[] = [];
+    return incidents.filter((inc) => this.settle(inc, now)).map((inc) => inc.id);
+  }
+
+  /**
+   * Resolves an incident *as of* the end of its members' activity when, at occurrence time `at`,
+   * they have all ended at least the quiet period ago. Run when a signal is filed (so a backlog or
+   * a replay decides exactly as live would) and by the sweeper (so quiet incidents close on time).
+   */
+  private settle(inc: IncidentState, at: number, prior: Prior | null = null): boolean {
+    if (inc.status === 'resolved' || inc.mergedInto) return false;
+    // The alert being filed counts as it was before this signal.
+    const members = this.members(inc).map((m) => (prior && m.id === prior.id ? { ...m, ...prior } : m));
     const ended = (m: AlertState) =>
-      m.status === 'resolved' || (endsSilently(m) && now - m.lastSeen >= this.opts.staleAfterMs);
-    for (const inc of incidents) {
-      if (inc.status === 'resolved' || inc.mergedInto) continue;
-      const members = this.members(inc);
-      if (members.length === 0 || !members.every(ended)) continue;
-      const last = Math.max(
-        ...members.map((m) => (m.status === 'resolved' ? (m.resolvedAt ?? m.lastSeen) : m.lastSeen)),
-      );
-      if (now - last < this.opts.quietPeriodMs) continue;
-      inc.status = 'resolved';
-      inc.resolvedAt = last;
-      this.store.putIncident(inc);
-      resolved.push(inc.id);
-    }
-    return resolved;
+      m.status === 'resolved' || (endsSilently(m) && at - m.lastSeen >= this.opts.staleAfterMs);
+    if (members.length === 0 || !members.every(ended)) return false;
+    const last = Math.max(...members.map((m) => (m.status === 'resolved' ? (m.resolvedAt ?? m.lastSeen) : m.lastSeen)));
+    if (at - last < this.opts.quietPeriodMs) return false;
+    inc.status = 'resolved';
+    inc.resolvedAt = last;
+    this.store.putIncident(inc);
+    this.settled.add(inc.id);
+    return true;
+  }
+
+  /** Entity keys of members still firing (their activity lasts until they resolve). */
+  private activeKeys(inc: IncidentState): Set<string> {
+    const keys = new Set<string>();
+    for (const m of this.members(inc)) if (m.status === 'firing' && !endsSilently(m)) for (const k of m.keys) keys.add(k);
+    return keys;
   }
 
   acknowledge(incident: IncidentState, at: number): void {
@@ -169,7 +196,8 @@ export class Correlator {
       a.link = s.link ?? a.link;
     }
     if (s.status === 'firing' && s.severity !== a.severity) a.severity = s.severity;
-    a.entities = { ...s.entities, ...a.entities };
+    // Later signals refine what the alert is about (a Sentry event's tags after its issue's slug).
+    a.entities = { ...a.entities, ...s.entities };
     const profile = entityProfile(a.entities);
     a.keys = profile.keys;
     a.context = profile.context;
@@ -178,12 +206,22 @@ export class Correlator {
   }
 
   /** Puts a firing alert into an incident: its own, a recurrence, a match, or a new one. */
-  private place(alert: AlertState, at: number): CorrelationOutcome {
-    const current = alert.incidentId ? this.live(alert.incidentId) : undefined;
+  private place(alert: AlertState, at: number, refined: boolean, prior: Prior | null): CorrelationOutcome {
+    let current = alert.incidentId ? this.live(alert.incidentId) : undefined;
+    if (current) this.settle(current, at, prior);
+    let movedFrom: IncidentState | null = null;
     if (current && current.status !== 'resolved') {
-      addOccurrence(current, alert, at);
-      this.recompute(current.id);
-      return this.outcome(alert, current, 'alert-updated', [current.id]);
+      // Later, richer signals named other entities: the alert leaves an incident it no longer shares anything with.
+      const shares = alert.keys.some((k) => current?.keySpans[k] !== undefined);
+      if (refined && !shares) {
+        movedFrom = current;
+        this.detach(current, alert);
+        current = undefined;
+      } else {
+        addOccurrence(current, alert, at);
+        this.recompute(current.id);
+        return this.outcome(alert, current, 'alert-updated', [current.id]);
+      }
     }
     let previous: IncidentState | null = null;
     if (current) {
@@ -196,23 +234,33 @@ export class Correlator {
       previous = current;
     }
 
+    const open = this.store.openIncidents(alert.keys).filter((inc) => !this.settle(inc, at));
     const ranked = rankCandidates(
-      this.store
-        .openIncidents(alert.keys)
-        .map((inc) => candidateFor(alert, at, inc, this.opts.windowMs))
+      open
+        .map((inc) => candidateFor(alert, at, inc, this.opts.windowMs, this.activeKeys(inc)))
         .filter((c): c is NonNullable<typeof c> => c !== null),
     );
     const groupingKey = this.groupingKey(alert);
-    const holder = ranked.length === 0 ? this.store.openIncidentByKey(groupingKey) : undefined;
+    let holder = ranked.length === 0 ? this.store.openIncidentByKey(groupingKey) : undefined;
+    if (holder && at - holder.lastSeen > this.opts.windowMs) {
+      // Its key went quiet longer than the window before this alert: that incident is over, as of its last activity.
+      this.resolveAsOf(holder, holder.lastSeen);
+      holder = undefined;
+    }
 
+    const touched: string[] = [...this.settled];
+    if (movedFrom) touched.push(movedFrom.id);
+    const note = movedFrom ? ` (moved: later signals named ${alert.keys[0]?.replace(':', ' ') ?? 'other entities'})` : '';
     if (ranked.length === 0 && !holder) {
       const prev = previous ?? this.store.lastResolved(alert.keys, alert.context) ?? null;
       const inc = newIncident(this.store.newId(), groupingKey, alert, at, prev?.id ?? null);
-      addOccurrence(inc, alert, at, membershipReason(null, alert.keys[0] ?? null));
+      const reason = membershipReason(null, alert.keys[0] ?? null);
+      addOccurrence(inc, alert, at, { ...reason, summary: reason.summary + note });
       alert.incidentId = inc.id;
       this.store.putIncident(inc);
       this.recompute(inc.id);
-      return this.outcome(alert, inc, 'created', [inc.id]);
+      this.retire(movedFrom, inc);
+      return this.outcome(alert, inc, 'created', [inc.id, ...touched]);
     }
 
     const best = ranked[0] ?? null;
@@ -225,9 +273,9 @@ export class Correlator {
           shared_templates: [],
           summary: `Same ${groupingKey.split('|')[0].replace(':', ' ')}; its incident is still open`,
         };
-    addOccurrence(target, alert, at, reason);
+    addOccurrence(target, alert, at, { ...reason, summary: reason.summary + note });
     alert.incidentId = target.id;
-    const touched = [target.id];
+    touched.push(target.id);
     // The alert connects every other compatible candidate: fold them into the oldest.
     let survivor = target;
     for (const c of ranked.slice(1)) {
@@ -240,7 +288,41 @@ export class Correlator {
       touched.push(fold.id, keep.id);
     }
     this.recompute(survivor.id);
+    this.retire(movedFrom, survivor);
     return this.outcome(alert, survivor, touched.length > 1 ? 'merged' : 'joined', [...new Set(touched)]);
+  }
+
+  /** Takes an alert out of an incident (its keys and templates no longer count there). */
+  private detach(inc: IncidentState, alert: AlertState): void {
+    inc.memberIds = inc.memberIds.filter((id) => id !== alert.id);
+    delete inc.reasons[alert.id];
+    for (const t of alert.templates) if (inc.templates[t]) inc.templates[t] -= 1;
+    const spans: Record<string, [number, number]> = {};
+    for (const m of this.members(inc))
+      for (const k of m.keys) {
+        const s = spans[k];
+        spans[k] = s ? [Math.min(s[0], m.firstSeen), Math.max(s[1], m.lastSeen)] : [m.firstSeen, m.lastSeen];
+      }
+    inc.keySpans = spans;
+    this.store.putIncident(inc);
+    this.recompute(inc.id);
+  }
+
+  /** An incident left with no members after a move points at where its alert went. */
+  private retire(from: IncidentState | null, to: IncidentState): void {
+    if (!from || from.memberIds.length > 0 || from.id === to.id) return;
+    this.deferred?.delete(from.id);
+    from.status = 'resolved';
+    from.resolvedAt = from.lastSeen;
+    from.mergedInto = to.id;
+    this.store.putIncident(from);
+  }
+
+  private resolveAsOf(inc: IncidentState, at: number): void {
+    inc.status = 'resolved';
+    inc.resolvedAt = at;
+    this.store.putIncident(inc);
+    this.settled.add(inc.id);
   }
 
   private merge(keep: IncidentState, fold: IncidentState, at: number): void {

@@ -48,15 +48,17 @@ export function addOccurrence(incident: IncidentState, alert: AlertState, at: nu
 }
 
 /**
- * The incident's severity: the highest of its members, escalated — several sources agreeing, a
- * crash loop or an OOM kill make it at least high; three or more sources at high make it critical.
+ * The incident's severity (the rules, also in the README):
+ * 1. the highest severity of its members;
+ * 2. a crash loop or an OOM kill makes it at least high (a workload is down, whatever the rule said);
+ * 3. corroboration raises one step, at most to high: three or more sources each reporting at least
+ *    medium. Warnings do not add up to critical — only a member that says critical makes it critical.
  */
 export function incidentSeverity(members: AlertState[]) {
   let s = maxSeverity(members.map((m) => m.severity));
-  const sources = new Set(members.map((m) => m.source)).size;
-  if (sources >= 2) s = atLeast(s, 'high');
   if (members.some((m) => m.kind === 'crashloop' || m.kind === 'oom')) s = atLeast(s, 'high');
-  if (sources >= 3 && severityRank(s) >= severityRank('high')) s = 'critical';
+  const agreeing = new Set(members.filter((m) => severityRank(m.severity) >= severityRank('medium')).map((m) => m.source));
+  if (agreeing.size >= 3 && severityRank(s) < severityRank('high')) s = 'high';
   return s;
 }
 

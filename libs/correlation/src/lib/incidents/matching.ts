@@ -24,6 +24,8 @@ export function candidateFor(
   at: number,
   incident: IncidentState,
   windowMs: number,
+  /** Keys of members still firing: their activity reaches up to now. */
+  activeKeys: Set<string> = new Set(),
 ): Candidate | null {
   if (incident.status === 'resolved' || incident.mergedInto) return null;
   if (contextsConflict(alert.context, incident.context)) return null;
@@ -32,7 +34,7 @@ export function candidateFor(
   for (const k of alert.keys) {
     const span = incident.keySpans[k];
     if (!span) continue;
-    const d = spanDistance(at, span);
+    const d = activeKeys.has(k) ? Math.max(0, span[0] - at) : spanDistance(at, span);
     if (d <= windowMs) {
       matchedKeys.push(k);
       distanceMs = Math.min(distanceMs, d);
@@ -40,7 +42,7 @@ export function candidateFor(
   }
   const sharedTemplates = alert.templates.filter((t) => (incident.templates[t] ?? 0) > 0);
   if (matchedKeys.length === 0) {
-    const near = spanDistance(at, [incident.startedAt, incident.lastSeen]);
+    const near = activeKeys.size > 0 ? Math.max(0, incident.startedAt - at) : spanDistance(at, [incident.startedAt, incident.lastSeen]);
     if (alert.keys.length > 0 || sharedTemplates.length === 0 || near > windowMs) return null;
     distanceMs = near;
   }

@@ -1,23 +1,20 @@
-import { normalizeSeverity } from '@mozaic/correlation';
-import { EntityLabels, Signal } from '@mozaic/contracts';
+import { entitiesFromPrometheusLabels, isMetaAlert, normalizeSeverity } from '@mozaic/correlation';
+import { EntityLabels, Signal, SignalKind } from '@mozaic/contracts';
 import { arr, clip, isoTime, Json, obj, str } from '../../../common/json/read';
 
-/** Alertmanager / Grafana label names → the common entity model. */
+/** Alertmanager / Grafana labels → the common entity model (see entitiesFromPrometheusLabels). */
 export function entitiesFromLabels(labels: Record<string, Json>): EntityLabels {
-  const l = (k: string) => str(labels, k);
-  const instance = l('instance')?.replace(/:\d+$/, '');
-  return clean({
-    service: l('service') ?? l('app') ?? l('app_kubernetes_io_name') ?? l('application'),
-    workload: l('deployment') ?? l('statefulset') ?? l('daemonset') ?? l('workload'),
-    pod: l('pod'),
-    container: l('container'),
-    namespace: l('namespace'),
-    host: l('host') ?? l('node') ?? l('hostname') ?? instance,
-    cluster: l('cluster'),
-    environment: l('environment') ?? l('env'),
-    region: l('region'),
-    job: l('job'),
-  });
+  const strings: Record<string, string> = {};
+  for (const [k, v] of Object.entries(labels)) if (typeof v === 'string') strings[k] = v;
+  return entitiesFromPrometheusLabels(strings);
+}
+
+/** What an alert rule is about, from its name: heartbeats, crash loops and OOM kills. */
+export function alertKind(alertname: string): SignalKind {
+  if (isMetaAlert(alertname)) return 'meta';
+  if (/crash-?loop/i.test(alertname)) return 'crashloop';
+  if (/oom/i.test(alertname)) return 'oom';
+  return 'alert';
 }
 
 export function clean(e: Record<string, string | undefined>): EntityLabels {
@@ -54,7 +51,7 @@ export function mapAlertmanager(
       status,
       title: clip(`${alertname}: ${summary}`, 500),
       label: clip(alertname, 100),
-      kind: 'alert',
+      kind: alertKind(alertname),
       message: clip(str(annotations, 'description') ?? summary, 4000),
       entities: entitiesFromLabels(labels),
       link: str(a, 'generatorURL') ?? str(a, 'panelURL') ?? str(a, 'dashboardURL') ?? null,

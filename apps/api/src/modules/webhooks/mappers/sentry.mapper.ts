@@ -1,4 +1,4 @@
-import { normalizeSeverity } from '@mozaic/correlation';
+import { looksLikePod, normalizeSeverity } from '@mozaic/correlation';
 import { EntityLabels, Signal } from '@mozaic/contracts';
 import { arr, at, clip, isoTime, Json, num, obj, str } from '../../../common/json/read';
 import { clean } from './alertmanager.mapper';
@@ -14,14 +14,24 @@ export function sentryTags(event: Json): Record<string, string> {
   return out;
 }
 
+/**
+ * Sentry's tags → entities. A `service` (or `app`) tag names the service; `server_name` is a pod
+ * name on Kubernetes (its workload is the service) and a host elsewhere. The project slug is weak
+ * evidence — one project often serves several services — kept as `project`, used only when
+ * nothing else names the service, and overridden when a later event's tags do.
+ */
 export function sentryEntities(
   project: string | undefined,
   t: Record<string, string>,
   environment?: string,
 ): EntityLabels {
+  const server = t['server_name'];
+  const pod = server && looksLikePod(server) ? server : undefined;
   return clean({
-    service: t['service'] ?? t['app'] ?? project,
-    host: t['server_name'],
+    service: t['service'] ?? t['app'] ?? t['service.name'],
+    pod,
+    host: pod ? undefined : server,
+    project,
     environment: environment ?? t['environment'],
     release: t['release'],
   });
