@@ -5,6 +5,7 @@ export * from './lib/signals/hash';
 export * from './lib/signals/fingerprint';
 export * from './lib/entities/entities';
 export * from './lib/entities/prometheus-labels';
+export * from './lib/entities/cloudwatch-dimensions';
 export * from './lib/incidents/model';
 export * from './lib/incidents/store';
 export * from './lib/incidents/matching';

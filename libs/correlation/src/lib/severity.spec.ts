@@ -9,8 +9,10 @@ describe('severity', () => {
   });
 
   it.each([
-    ['sentry', 'fatal', 'critical'],
-    ['sentry', 'error', 'high'],
+    // An exception describes one request, not the outage: calibrated below the common names.
+    ['sentry', 'fatal', 'high'],
+    ['sentry', 'error', 'medium'],
+    ['sentry', 'critical', 'critical'],
     ['sentry', 'warning', 'medium'],
     ['sentry', 'info', 'low'],
     ['sentry', 20, 'critical'],

@@ -41,10 +41,10 @@ describe('correlation scenarios (fixtures → mappers → engine)', () => {
       );
     });
 
-    it('rates it critical (three sources agree, one a crash loop) and titles it for people', () => {
+    it('rates it high (a crash loop; three sources agree, none says critical) and titles it for people', () => {
       const { store, outcomes } = replay(signals);
       const inc = store.incidents.get(outcomes[0].incidentId as string) as IncidentState;
-      expect(inc.severity).toBe('critical');
+      expect(inc.severity).toBe('high');
       expect(inc.sources).toEqual(['kubernetes', 'cloudwatch', 'sentry']);
       expect(inc.title).toBe('checkout: CrashLoopBackOff + checkout-5xx + 2 Sentry errors');
       expect(inc.groupingKey).toBe('service:checkout|cluster=prod-eu|namespace=shop');
@@ -65,9 +65,10 @@ describe('correlation scenarios (fixtures → mappers → engine)', () => {
         time_distance_s: 120,
       });
       expect(cw.summary).toBe('Same service checkout, 120 s from the nearest related alert');
+      // The 5xx alarm still fires: the Sentry error lands during the incident's activity.
       expect(sentry).toMatchObject({
         matched_entities: ['service:checkout'],
-        time_distance_s: 60,
+        time_distance_s: 0,
       });
     });
 
@@ -114,17 +115,25 @@ describe('correlation scenarios (fixtures → mappers → engine)', () => {
       expect(b.outcomes[1].incidentId).not.toBe(b.outcomes[0].incidentId);
     });
 
-    it('keeps one open incident per grouping key: a late alert of the same key joins it, saying why', () => {
+    it('decides in occurrence time: an alert of the same key beyond the window starts a new, linked incident', () => {
       const { outcomes, store } = replay([
         k8sBackOff(0, 'search-5d4f8b7c9-abcde', 'shop', 'uid-s1'),
         k8sBackOff(30, 'search-5d4f8b7c9-fghij', 'shop', 'uid-s2'),
       ]);
-      expect(outcomes[1]).toMatchObject({
-        action: 'joined',
-        incidentId: outcomes[0].incidentId,
-      });
-      const inc = store.incidents.get(outcomes[0].incidentId as string) as IncidentState;
-      expect(inc.reasons[outcomes[1].alertId].summary).toBe('Same service search; its incident is still open');
+      // No sweeper ran: the first incident closes as of its last activity when the next signal is filed.
+      const first = store.incidents.get(outcomes[0].incidentId as string) as IncidentState;
+      expect(first).toMatchObject({ status: 'resolved', resolvedAt: T0 });
+      expect(outcomes[1]).toMatchObject({ action: 'created' });
+      expect(outcomes[1].touchedIncidents).toContain(first.id);
+      expect(store.incidents.get(outcomes[1].incidentId as string)?.previousIncidentId).toBe(first.id);
+    });
+
+    it('keeps joining an incident while a member that says when it ends still fires', () => {
+      const { outcomes } = replay([
+        alertmanager(0, 'firing', { alertname: 'KubeHpaMaxedOut', horizontalpodautoscaler: 'search', namespace: 'shop', job: 'kube-state-metrics' }, 'fp-hpa'),
+        sentryEvent(45, 'search', '78'),
+      ]);
+      expect(outcomes[1]).toMatchObject({ action: 'joined', incidentId: outcomes[0].incidentId });
     });
 
     it('does not group alerts of one node: pods and containers only run there', () => {

@@ -2,13 +2,51 @@ import { EntityLabels } from '@mozaic/contracts';
 
 /**
  * The common entity model. Every source maps its own names into EntityLabels; this derives from
- * them the keys that identify *what* is affected (strong keys: a service, a host) and the context
- * that must not conflict (environment, namespace, cluster, region).
+ * them the keys that identify *what* is affected and the context that must not conflict
+ * (account, environment, namespace, cluster, region).
+ *
+ * Keys, strongest first:
+ * - `service:` (or `host:`, `endpoint:`) — what is affected;
+ * - `alarm:` — a CloudWatch alarm by name; a composite alarm carries its children's, so it joins
+ *   the incident of what it aggregates;
+ * - `system:` — weak: the first word of a service's name (`orders` for orders-db, orders-worker,
+ *   the orders ALB) or a Grafana folder. Resources of one system that start failing within moments
+ *   of each other are one cascade; far apart in time, a shared system says nothing.
  */
 export interface EntityProfile {
-  /** e.g. ["service:checkout", "host:ip-10-0-1-7"], most specific first. */
+  /** e.g. ["service:checkout", "system:checkout"], strongest first. */
   keys: string[];
   context: Record<string, string>;
+}
+
+export const WEAK_KEY_PREFIX = 'system:';
+export const isWeakKey = (k: string) => k.startsWith(WEAK_KEY_PREFIX);
+
+/** Words that name no system: infrastructure, environments, generic prefixes. */
+const GENERIC_WORDS = new Set([
+  'api', 'app', 'web', 'www', 'svc', 'service', 'srv', 'server', 'backend', 'frontend', 'db', 'k8s', 'kube',
+  'aws', 'gcp', 'azure', 'prod', 'production', 'staging', 'stage', 'stg', 'dev', 'test', 'qa', 'my', 'the',
+  'internal', 'external', 'general', 'default', 'team', 'ip', 'i', 'kps', 'prometheus', 'grafana',
+]);
+
+/** The system a service name belongs to (its first meaningful word), if any. */
+export function systemOf(name: string): string | undefined {
+  const word = normalizeName(name)
+    .split(/[-_./\s]+/)
+    .find((w) => w.length >= 3 && !GENERIC_WORDS.has(w) && !/^\d/.test(w));
+  return word;
+}
+
+/** An environment word inside a resource name (orders-db-prod, payments-staging-alb). */
+const ENV_WORD = /(?:^|[-_.])(prod|production|prd|staging|stage|stg|dev|development|qa)(?=$|[-_.])/;
+
+/** Splits the environment out of a resource name: "orders-db-prod" → orders-db, production. */
+export function splitEnvironment(name: string): { name: string; environment?: string } {
+  const n = normalizeName(name);
+  const m = n.match(ENV_WORD);
+  if (!m) return { name: n };
+  const rest = (n.slice(0, m.index) + n.slice((m.index ?? 0) + m[0].length)).replace(/^[-_.]+|[-_.]+$/g, '').replace(/([-_.])[-_.]+/g, '$1');
+  return { name: rest || n, environment: ENVIRONMENTS[m[1]] ?? m[1] };
 }
 
 /** Where something runs: alerts that name different values of one of these never group. */
@@ -30,7 +68,8 @@ const POD_SUFFIX = /-(?:[a-z0-9]{6,10}-[a-z0-9]{5}|[a-z0-9]{5}|\d+)$/;
 /** Docker compose / swarm replicas: <project>-<service>-<n>, <service>_<n>, <service>.<n>.<id>. */
 const REPLICA_SUFFIX = /(?:[-_.]\d+)(?:\.[a-z0-9]{10,})?$/;
 /** Infrastructure words around a service name in load balancer, target group or alarm names. */
-const INFRA_AFFIX = /(?:^(?:app|net|k8s)[-/])|(?:[-_](?:alb|elb|nlb|lb|tg|svc|service|deployment|deploy|api))+$/;
+const INFRA_AFFIX =
+  /(?:^(?:app|net|k8s)[-/])|(?:[-_](?:alb|elb|nlb|lb|tg|svc|service|deployment|deploy|api|dlq|deadletter|dead-letter|replica(?:-\d+)?|read-replica))+$/;
 
 export function normalizeName(raw: string): string {
   return raw.trim().toLowerCase().replace(/\s+/g, '-');
@@ -78,6 +117,10 @@ export function entityProfile(labels: EntityLabels): EntityProfile {
   // hosts (nodes) with unrelated neighbours, so mappers put those under "node" instead.
   else if (labels.host) keys.push(`host:${normalizeName(labels.host)}`);
   else if (labels['endpoint']) keys.push(`endpoint:${normalizeName(labels['endpoint'])}`);
+  if (labels.alarm) keys.push(`alarm:${normalizeName(labels.alarm)}`);
+  for (const child of (labels['aggregates'] ?? '').split(',').filter(Boolean)) keys.push(`alarm:${normalizeName(child)}`);
+  const system = (service && systemOf(service)) ?? (labels['folder'] ? systemOf(labels['folder']) : undefined);
+  if (system) keys.push(`${WEAK_KEY_PREFIX}${system}`);
   const context: Record<string, string> = {};
   for (const k of CONTEXT_LABELS) {
     const v = labels[k];

@@ -1,4 +1,5 @@
 import { EntityLabels } from '@mozaic/contracts';
+import { entitiesFromCloudWatchDimensions, hasCloudWatchDimensions } from './cloudwatch-dimensions';
 
 /**
  * What a Prometheus alert is about, from its labels, knowing the conventions of the ecosystems
@@ -108,16 +109,20 @@ export function entitiesFromPrometheusLabels(labels: Record<string, string | und
   }
   // A job outside Kubernetes and outside the exporters names the service (e.g. job="apiserver").
   if (!service && !workload && !pod && !container && job && !exporter && !job.includes('/')) service = job;
+  // A Grafana rule over CloudWatch is labelled by the dimensions of its series.
+  const aws = !service && !workload && hasCloudWatchDimensions(labels) ? entitiesFromCloudWatchDimensions(labels) : {};
   return clean({
-    service,
+    ...aws,
+    folder: l('grafana_folder'),
+    service: service ?? aws.service,
     workload,
     pod,
     container,
     namespace,
-    host,
+    host: host ?? aws.host,
     endpoint,
-    cluster: l('cluster') ?? l('k8s_cluster') ?? l('cluster_name'),
-    environment: l('environment') ?? l('env'),
+    cluster: l('cluster') ?? l('k8s_cluster') ?? l('cluster_name') ?? aws.cluster,
+    environment: l('environment') ?? l('env') ?? aws.environment,
     region: l('region'),
     job,
   });

@@ -13,6 +13,8 @@ import {
 import { addOccurrence, newIncident, refresh } from './incident-state';
 import { CorrelationStore } from './store';
 
+const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
 /** An alert's state before the signal being filed. */
 type Prior = Pick<AlertState, 'id' | 'status' | 'resolvedAt' | 'lastSeen'>;
 
@@ -124,10 +126,11 @@ export class Correlator {
     return true;
   }
 
-  /** Entity keys of members still firing (their activity lasts until they resolve). */
-  private activeKeys(inc: IncidentState): Set<string> {
+  /** Entity keys of members still firing (their activity lasts until they resolve), other than `self`. */
+  private activeKeys(inc: IncidentState, self: string): Set<string> {
     const keys = new Set<string>();
-    for (const m of this.members(inc)) if (m.status === 'firing' && !endsSilently(m)) for (const k of m.keys) keys.add(k);
+    for (const m of this.members(inc))
+      if (m.id !== self && m.status === 'firing' && !endsSilently(m)) for (const k of m.keys) keys.add(k);
     return keys;
   }
 
@@ -210,6 +213,13 @@ export class Correlator {
     let current = alert.incidentId ? this.live(alert.incidentId) : undefined;
     if (current) this.settle(current, at, prior);
     let movedFrom: IncidentState | null = null;
+    let previous: IncidentState | null = null;
+    if (current && current.status !== 'resolved' && prior?.status === 'resolved' && at - (prior.resolvedAt ?? prior.lastSeen) > this.opts.windowMs) {
+      // It ended, and fires again after more than the window: a recurrence, placed afresh (its old
+      // incident stays open only for other members that still fire, and is linked as previous).
+      previous = current;
+      current = undefined;
+    }
     if (current && current.status !== 'resolved') {
       // Later, richer signals named other entities: the alert leaves an incident it no longer shares anything with.
       const shares = alert.keys.some((k) => current?.keySpans[k] !== undefined);
@@ -223,7 +233,6 @@ export class Correlator {
         return this.outcome(alert, current, 'alert-updated', [current.id]);
       }
     }
-    let previous: IncidentState | null = null;
     if (current) {
       // A recurrence: within the window it reopens the incident, later it starts a linked one.
       if (at - (current.resolvedAt ?? at) <= this.opts.windowMs && this.reopen(current)) {
@@ -235,9 +244,20 @@ export class Correlator {
     }
 
     const open = this.store.openIncidents(alert.keys).filter((inc) => !this.settle(inc, at));
+    // A template held by several open incidents tells them apart from nothing (e.g. CloudWatch's
+    // one "Threshold Crossed" reason for every alarm): only templates unique to one count.
+    const holders = (t: string) => open.reduce((n, inc) => n + ((inc.templates[t] ?? 0) > 0 ? 1 : 0), 0);
     const ranked = rankCandidates(
       open
-        .map((inc) => candidateFor(alert, at, inc, this.opts.windowMs, this.activeKeys(inc)))
+        .map((inc) =>
+          candidateFor(alert, at, inc, {
+            windowMs: this.opts.windowMs,
+            burstMs: this.opts.burstMs,
+            activeKeys: this.activeKeys(inc, alert.id),
+            specificTemplates: (t) => holders(t) === 1,
+            mentions: (inc) => this.mentioned(alert, inc),
+          }),
+        )
         .filter((c): c is NonNullable<typeof c> => c !== null),
     );
     const groupingKey = this.groupingKey(alert);
@@ -276,9 +296,9 @@ export class Correlator {
     addOccurrence(target, alert, at, { ...reason, summary: reason.summary + note });
     alert.incidentId = target.id;
     touched.push(target.id);
-    // The alert connects every other compatible candidate: fold them into the oldest.
+    // The alert connects every other candidate it shares a strong key with: fold them into the oldest.
     let survivor = target;
-    for (const c of ranked.slice(1)) {
+    for (const c of best && best.matchedKeys.length > 0 ? ranked.slice(1).filter((x) => x.matchedKeys.length > 0) : []) {
       const other = c.incident;
       const [keep, fold] = other.startedAt < survivor.startedAt ? [other, survivor] : [survivor, other];
       if (Object.keys(fold.context).some((k) => keep.context[k] !== undefined && keep.context[k] !== fold.context[k]))
@@ -290,6 +310,20 @@ export class Correlator {
     this.recompute(survivor.id);
     this.retire(movedFrom, survivor);
     return this.outcome(alert, survivor, touched.length > 1 ? 'merged' : 'joined', [...new Set(touched)]);
+  }
+
+  /** Names of the incident's affected services (as the sources spell them) that the alert's title contains. */
+  private mentioned(alert: AlertState, inc: IncidentState): string[] {
+    const text = ` ${alert.title.toLowerCase()} `;
+    const own = new Set(alert.keys);
+    const names = new Set<string>();
+    for (const m of this.members(inc)) {
+      if (m.id === alert.id) continue;
+      for (const v of [m.entities.service, m.entities.workload, m.entities['project']]) if (v) names.add(v.toLowerCase());
+    }
+    return [...names].filter(
+      (n) => n.length >= 5 && !own.has(`service:${n}`) && new RegExp(`[^a-z0-9-]${escapeRegExp(n)}[^a-z0-9-]`).test(text),
+    );
   }
 
   /** Takes an alert out of an incident (its keys and templates no longer count there). */

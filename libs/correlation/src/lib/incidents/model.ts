@@ -61,6 +61,8 @@ export interface IncidentState {
 export interface CorrelationOptions {
   /** Alerts join an incident when within this distance of a member sharing an entity (ms). */
   windowMs: number;
+  /** Alerts sharing only a weak (system) key join when they start within this of a member (ms). */
+  burstMs: number;
   /** All members resolved for this long: the incident resolves itself (ms). */
   quietPeriodMs: number;
   /**
@@ -72,6 +74,7 @@ export interface CorrelationOptions {
 
 export const DEFAULT_OPTIONS: CorrelationOptions = {
   windowMs: 10 * 60_000,
+  burstMs: 5 * 60_000,
   quietPeriodMs: 5 * 60_000,
   staleAfterMs: 30 * 60_000,
 };

@@ -1,33 +1,26 @@
-import { normalizeSeverity } from '@mozaic/correlation';
+import { compositeChildren, entitiesFromCloudWatchDimensions, normalizeSeverity, splitEnvironment } from '@mozaic/correlation';
 import { AlertStatus, EntityLabels, Severity, Signal } from '@mozaic/contracts';
 import { arr, clip, isoTime, Json, obj, str } from '../../../common/json/read';
 import { clean } from './alertmanager.mapper';
 
-/** CloudWatch metric dimensions → the common entity model. */
-function entitiesFromDimensions(
+/** Dimensions, region, account and alarm (with a composite's children) → the common entity model. */
+function alarmEntities(
   dims: Array<{ name?: string; value?: string }>,
-  region?: string,
-  alarm?: string,
+  where: { region?: string; account?: string },
+  alarm: string,
+  rule?: string,
 ): EntityLabels {
-  const d = (n: string) => dims.find((x) => x.name === n)?.value;
-  // app/<name>/<id> (ALB), net/<name>/<id> (NLB), targetgroup/<name>/<id>
-  const lbName = (v?: string) => v?.split('/')[1];
+  const byName: Record<string, string> = {};
+  for (const d of dims) if (d.name && d.value) byName[d.name] = d.value;
+  const e = entitiesFromCloudWatchDimensions(byName);
+  const children = compositeChildren(rule);
   return clean({
-    service:
-      d('ServiceName') ??
-      d('FunctionName') ??
-      d('DBInstanceIdentifier') ??
-      d('DBClusterIdentifier') ??
-      d('QueueName') ??
-      d('TableName') ??
-      lbName(d('LoadBalancer')) ??
-      lbName(d('TargetGroup')) ??
-      d('LoadBalancerName') ??
-      d('AutoScalingGroupName'),
-    cluster: d('ClusterName'),
-    host: d('InstanceId'),
-    region,
+    ...e,
+    environment: e.environment ?? splitEnvironment(alarm).environment,
+    region: where.region,
+    account: where.account,
     alarm,
+    aggregates: children.length ? children.join(',').slice(0, 1000) : undefined,
   });
 }
 
@@ -42,6 +35,7 @@ function state(value?: string): { status: AlertStatus; severity: Severity } {
 
 /** Region code from an ARN (arn:aws:cloudwatch:<region>:<account>:alarm:<name>). */
 const arnRegion = (arn?: string) => arn?.split(':')[3] || undefined;
+const arnAccount = (arn?: string) => arn?.split(':')[4] || undefined;
 
 /** The JSON CloudWatch puts in an SNS Notification's Message (alarm state change). */
 export function mapCloudWatchAlarm(projectId: string, message: Json): Signal[] {
@@ -67,7 +61,7 @@ export function mapCloudWatchAlarm(projectId: string, message: Json): Signal[] {
       label: clip(name, 100),
       kind: 'alarm',
       message: clip(str(message, 'NewStateReason') ?? str(message, 'AlarmDescription') ?? name, 4000),
-      entities: entitiesFromDimensions(dims, region, name),
+      entities: alarmEntities(dims, { region, account: account || arnAccount(str(message, 'AlarmArn')) }, name, str(message, 'AlarmRule')),
       link: region
         ? `https://console.aws.amazon.com/cloudwatch/home?region=${region}#alarmsV2:alarm/${encodeURIComponent(name)}`
         : null,
@@ -103,7 +97,7 @@ export function mapEventBridgeAlarm(projectId: string, event: Json): Signal[] {
       label: clip(name, 100),
       kind: 'alarm',
       message: clip(str(detail, 'state', 'reason') ?? name, 4000),
-      entities: entitiesFromDimensions(dims, region, name),
+      entities: alarmEntities(dims, { region, account: str(event, 'account') }, name, str(detail, 'configuration', 'alarmRule')),
       link: region
         ? `https://console.aws.amazon.com/cloudwatch/home?region=${region}#alarmsV2:alarm/${encodeURIComponent(name)}`
         : null,

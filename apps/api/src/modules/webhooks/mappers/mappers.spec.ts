@@ -19,11 +19,12 @@ function expectValid(s: Signal): void {
 
 describe('Sentry mapper', () => {
   it.each([
-    ['issue-created.sentry-docs.json', 'issue', 'firing', 'issue:1170820242', 'high'],
-    ['issue-resolved.zulip-fixture.json', 'issue', 'resolved', 'issue:1638821441', 'high'], // level error
+    // Sentry's "error" is one exception: medium (see normalizeSeverity).
+    ['issue-created.sentry-docs.json', 'issue', 'firing', 'issue:1170820242', 'medium'],
+    ['issue-resolved.zulip-fixture.json', 'issue', 'resolved', 'issue:1638821441', 'medium'], // level error
     ['issue-assigned.zulip-fixture.json', 'issue', 'firing', 'issue:1638844654', 'low'], // level info
-    ['issue-ignored.zulip-fixture.json', 'issue', 'resolved', 'issue:1638821441', 'high'],
-    ['event-alert-triggered.sentry-docs.json', 'event_alert', 'firing', 'issue:1117540176', 'high'],
+    ['issue-ignored.zulip-fixture.json', 'issue', 'resolved', 'issue:1638821441', 'medium'],
+    ['event-alert-triggered.sentry-docs.json', 'event_alert', 'firing', 'issue:1117540176', 'medium'],
     // No issue id in this real event: keyed by its event_id; level info.
     [
       'event-alert-triggered-real.zulip-fixture.json',
@@ -35,7 +36,7 @@ describe('Sentry mapper', () => {
     ['metric-alert-critical.CONSTRUCTED.json', 'metric_alert', 'firing', 'metric:4', 'critical'],
     ['metric-alert-warning.CONSTRUCTED.json', 'metric_alert', 'firing', 'metric:4', 'medium'],
     ['metric-alert-resolved.sentry-docs.json', 'metric_alert', 'resolved', 'metric:4', 'low'],
-    ['legacy-webhooks-plugin.zulip-fixture.json', undefined, 'firing', 'issue:4218258981', 'high'],
+    ['legacy-webhooks-plugin.zulip-fixture.json', undefined, 'firing', 'issue:4218258981', 'medium'],
   ])('%s → one %s signal', (file, resource, status, ref, severity) => {
     const [s, ...rest] = mapSentry(P, resource, fixture(`sentry/${file}`));
     expect(rest).toHaveLength(0);
@@ -52,7 +53,9 @@ describe('Sentry mapper', () => {
       occurredAt: '2019-08-19T20:58:37.391Z',
       kind: 'error',
     });
-    expect(s.entities.service).toBe('front-end');
+    // The slug is weak evidence (one project may serve several services): kept as the project.
+    expect(s.entities['project']).toBe('front-end');
+    expect(s.entities.service).toBeUndefined();
   });
 
   it('takes the service, host and environment from event tags', () => {
