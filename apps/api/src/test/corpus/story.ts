@@ -100,3 +100,15 @@ export class StoryBuilder {
     return { name: this.name, summary: this.summary, deliveries };
   }
 }
+
+/**
+ * The same story with each delivery delayed by up to `maxDelayMs` (retries, slow senders, a
+ * queue behind a proxy): arrival order changes, occurrence times and the truth do not.
+ */
+export function withArrivalJitter(story: Story, seed: number, maxDelayMs: number): Story {
+  const random = rng(seed);
+  const deliveries = story.deliveries
+    .map((d) => ({ ...d, at: d.at + Math.round(random() * maxDelayMs) }))
+    .sort((a, b) => a.at - b.at);
+  return { name: `${story.name}+jitter`, summary: `${story.summary}, arriving out of order`, deliveries };
+}

@@ -117,6 +117,9 @@ export function entityProfile(labels: EntityLabels): EntityProfile {
   // hosts (nodes) with unrelated neighbours, so mappers put those under "node" instead.
   else if (labels.host) keys.push(`host:${normalizeName(labels.host)}`);
   else if (labels['endpoint']) keys.push(`endpoint:${normalizeName(labels['endpoint'])}`);
+  // The pod itself, when named: tells apart the same service's pods in two clusters (a Sentry
+  // event's server_name against the crash-looping pod of one of them).
+  if (labels.pod) keys.push(`pod:${normalizeName(labels.pod)}`);
   if (labels.alarm) keys.push(`alarm:${normalizeName(labels.alarm)}`);
   for (const child of (labels['aggregates'] ?? '').split(',').filter(Boolean)) keys.push(`alarm:${normalizeName(child)}`);
   const system = (service && systemOf(service)) ?? (labels['folder'] ? systemOf(labels['folder']) : undefined);

@@ -33,6 +33,9 @@ const SERVICE_DNS = /^([a-z0-9-]+)\.([a-z0-9-]+)\.svc(?:\.[a-z0-9.-]+)?$/;
 /** Heartbeats and meta alerts of kube-prometheus-stack and common setups. */
 const META_ALERTS = /^(?:watchdog|deadmansswitch|dead-mans-switch|heartbeat|infoinhibitor)$/i;
 
+/** Alerts that say a node is down (kubernetes-mixin, node-exporter setups): its pods fail with it. */
+const NODE_DOWN_ALERTS = /^(?:KubeNodeNotReady|KubeNodeUnreachable|KubeletDown|NodeDown|NodeNotReady|HostDown)$/;
+
 export function isMetaAlert(alertname: string | undefined): boolean {
   return !!alertname && META_ALERTS.test(alertname.trim());
 }
@@ -113,6 +116,7 @@ export function entitiesFromPrometheusLabels(labels: Record<string, string | und
   const aws = !service && !workload && hasCloudWatchDimensions(labels) ? entitiesFromCloudWatchDimensions(labels) : {};
   return clean({
     ...aws,
+    scope: host && NODE_DOWN_ALERTS.test(l('alertname') ?? '') ? 'node-down' : undefined,
     folder: l('grafana_folder'),
     service: service ?? aws.service,
     workload,

@@ -1,7 +1,8 @@
 import { Signal } from '@mozaic/contracts';
 import { entityProfile } from '../entities/entities';
 import { fingerprint, signalKey } from '../signals/fingerprint';
-import { candidateFor, membershipReason, rankCandidates } from './matching';
+import { Candidate, candidateFor, membershipReason, rankCandidates } from './matching';
+import { explainedByNodeDown, isNodeDown, isPodScoped, nodeDownFor } from './cascades';
 import {
   AlertState,
   CorrelationOptions,
@@ -235,7 +236,9 @@ export class Correlator {
     }
     if (current) {
       // A recurrence: within the window it reopens the incident, later it starts a linked one.
-      if (at - (current.resolvedAt ?? at) <= this.opts.windowMs && this.reopen(current)) {
+      // A flapping alert (two fire/resolve cycles or more) reopens within three windows.
+      const reopenWithin = alert.count >= 4 ? 3 * this.opts.windowMs : this.opts.windowMs;
+      if (at - (current.resolvedAt ?? at) <= reopenWithin && this.reopen(current)) {
         addOccurrence(current, alert, at);
         this.recompute(current.id);
         return this.outcome(alert, current, 'reopened', [current.id]);
@@ -260,6 +263,10 @@ export class Correlator {
         )
         .filter((c): c is NonNullable<typeof c> => c !== null),
     );
+    if (ranked.length === 0) {
+      const cascade = this.nodeCascade(alert, at, open);
+      if (cascade) ranked.push(cascade);
+    }
     const groupingKey = this.groupingKey(alert);
     let holder = ranked.length === 0 ? this.store.openIncidentByKey(groupingKey) : undefined;
     if (holder && at - holder.lastSeen > this.opts.windowMs) {
@@ -280,7 +287,12 @@ export class Correlator {
       this.store.putIncident(inc);
       this.recompute(inc.id);
       this.retire(movedFrom, inc);
-      return this.outcome(alert, inc, 'created', [inc.id, ...touched]);
+      const gathered = this.gatherNodeCascade(alert, at, inc, open);
+      return this.outcome(alert, gathered.incident, gathered.folded.length ? 'merged' : 'created', [
+        inc.id,
+        ...touched,
+        ...gathered.folded,
+      ]);
     }
 
     const best = ranked[0] ?? null;
@@ -307,9 +319,39 @@ export class Correlator {
       survivor = keep;
       touched.push(fold.id, keep.id);
     }
+    const gathered = this.gatherNodeCascade(alert, at, survivor, open);
+    survivor = gathered.incident;
+    touched.push(...gathered.folded, survivor.id);
     this.recompute(survivor.id);
     this.retire(movedFrom, survivor);
     return this.outcome(alert, survivor, touched.length > 1 ? 'merged' : 'joined', [...new Set(touched)]);
+  }
+
+  /** A pod alert with no other evidence joins the incident of a node that went down within moments. */
+  private nodeCascade(alert: AlertState, at: number, open: IncidentState[]): Candidate | null {
+    if (!isPodScoped(alert)) return null;
+    for (const inc of open) {
+      const node = nodeDownFor(alert, at, this.members(inc));
+      if (node)
+        return { incident: inc, matchedKeys: [], weakKeys: [], mentions: [], cascade: node.keys[0], sharedTemplates: [], distanceMs: Math.abs(node.firstSeen - at) };
+    }
+    return null;
+  }
+
+  /** A node-down alert gathers the pod incidents that started within moments of it (folded into the oldest). */
+  private gatherNodeCascade(alert: AlertState, at: number, target: IncidentState, open: IncidentState[]) {
+    let survivor = target;
+    const folded: string[] = [];
+    if (!isNodeDown(alert)) return { incident: survivor, folded };
+    for (const inc of open) {
+      if (inc.id === survivor.id || inc.mergedInto || inc.status === 'resolved') continue;
+      if (!explainedByNodeDown(alert, at, inc, this.members(inc))) continue;
+      const [keep, fold] = inc.startedAt < survivor.startedAt ? [inc, survivor] : [survivor, inc];
+      this.merge(keep, fold, at, `node ${alert.keys[0]?.split(':')[1] ?? ''} went down within moments`);
+      survivor = keep;
+      folded.push(fold.id);
+    }
+    return { incident: survivor, folded };
   }
 
   /** Names of the incident's affected services (as the sources spell them) that the alert's title contains. */
@@ -359,7 +401,7 @@ export class Correlator {
     this.settled.add(inc.id);
   }
 
-  private merge(keep: IncidentState, fold: IncidentState, at: number): void {
+  private merge(keep: IncidentState, fold: IncidentState, at: number, why = 'merged from another incident'): void {
     // A folded incident keeps what it showed when it was folded: derive it now if it was waiting.
     if (this.deferred?.delete(fold.id)) this.refreshNow(fold.id);
     for (const id of fold.memberIds) {
@@ -373,7 +415,7 @@ export class Correlator {
         if (reason)
           keep.reasons[id] = {
             ...reason,
-            summary: `${reason.summary} (merged from another incident)`,
+            summary: `${reason.summary} (${why})`,
           };
         for (const t of m.templates) keep.templates[t] = (keep.templates[t] ?? 0) + 1;
       }

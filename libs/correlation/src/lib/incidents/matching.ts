@@ -10,6 +10,8 @@ export interface Candidate {
   weakKeys: string[];
   /** Names of this incident's affected services that the alert's text mentions (a client's error naming its failing dependency). */
   mentions: string[];
+  /** The node-down alert that explains this pod alert (see cascades.ts). */
+  cascade?: string;
   sharedTemplates: string[];
   /** Distance from the alert to the nearest span of a matched key (or member, for templates), ms. */
   distanceMs: number;
@@ -107,7 +109,9 @@ export function membershipReason(c: Candidate | null, foundedKey: string | null)
   const when = seconds === 0 ? 'during the incident' : `${seconds} s from the nearest related alert`;
   const what = c.matchedKeys.length
     ? `Same ${c.matchedKeys.map((k) => k.replace(':', ' ')).join(' and ')}`
-    : c.mentions.length
+    : c.cascade
+      ? `A pod alert starting within moments of ${c.cascade.replace(':', ' ')} going down (same cluster)`
+      : c.mentions.length
       ? `Its text names ${c.mentions.join(' and ')}, affected in this incident`
       : c.weakKeys.length
       ? `Related resource of the same ${c.weakKeys.map((k) => k.replace(':', ' ')).join(' and ')}, started within moments`
@@ -117,7 +121,7 @@ export function membershipReason(c: Candidate | null, foundedKey: string | null)
       ? `, sharing ${c.sharedTemplates.length} log template${c.sharedTemplates.length > 1 ? 's' : ''}`
       : '';
   return {
-    matched_entities: [...c.matchedKeys, ...c.weakKeys],
+    matched_entities: [...c.matchedKeys, ...c.weakKeys, ...(c.cascade ? [c.cascade] : [])],
     time_distance_s: seconds,
     shared_templates: c.sharedTemplates,
     summary: `${what}, ${when}${tmpl}`,
