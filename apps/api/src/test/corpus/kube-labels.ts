@@ -18,7 +18,14 @@ function withRunbook(group: string, alertname: string, summary: string, descript
 }
 
 /** A kube-state-metrics alert about a pod: honorLabels keeps the pod's own pod/container. */
-export function ksmPod(alertname: string, severity: string, ns: string, pod: string, container: string, extra: Labels = {}): Alert {
+export function ksmPod(
+  alertname: string,
+  severity: string,
+  ns: string,
+  pod: string,
+  container: string,
+  extra: Labels = {},
+): Alert {
   return {
     labels: {
       alertname,
@@ -64,7 +71,14 @@ export function ksmObject(alertname: string, severity: string, ns: string, objec
 }
 
 /** A kubelet volume alert: the PVC's namespace, the kubelet target's node, instance and service. */
-export function kubeletVolume(alertname: string, severity: string, ns: string, pvc: string, node: string, nodeIp: string): Alert {
+export function kubeletVolume(
+  alertname: string,
+  severity: string,
+  ns: string,
+  pvc: string,
+  node: string,
+  nodeIp: string,
+): Alert {
   return {
     labels: {
       alertname,
@@ -89,7 +103,13 @@ export function kubeletVolume(alertname: string, severity: string, ns: string, p
 }
 
 /** A node-exporter alert: the node shows only as the target's instance; pod/container are the exporter's. */
-export function nodeExporter(alertname: string, severity: string, nodeIp: string, mountpoint: string, exporterPod: string): Alert {
+export function nodeExporter(
+  alertname: string,
+  severity: string,
+  nodeIp: string,
+  mountpoint: string,
+  exporterPod: string,
+): Alert {
   return {
     labels: {
       alertname,
@@ -129,7 +149,14 @@ export function cpuThrottling(ns: string, pod: string, container: string): Alert
 }
 
 /** An alert of the application's own rules, scraped through its ServiceMonitor. */
-export function appAlert(alertname: string, severity: string, ns: string, service: string, summary: string, pod?: string): Alert {
+export function appAlert(
+  alertname: string,
+  severity: string,
+  ns: string,
+  service: string,
+  summary: string,
+  pod?: string,
+): Alert {
   return {
     labels: {
       alertname,
@@ -147,7 +174,14 @@ export function appAlert(alertname: string, severity: string, ns: string, servic
 /** A blackbox-exporter probe through a Probe object: the instance is the probed URL. */
 export function probeFailed(ns: string, url: string, probe: string): Alert {
   return {
-    labels: { alertname: 'ProbeFailed', severity: 'critical', instance: url, job: `probe/${ns}/${probe}`, namespace: ns, ...PROMETHEUS },
+    labels: {
+      alertname: 'ProbeFailed',
+      severity: 'critical',
+      instance: url,
+      job: `probe/${ns}/${probe}`,
+      namespace: ns,
+      ...PROMETHEUS,
+    },
     annotations: { summary: 'Probe failed', description: `Probe of ${url} failed (probe_success == 0).` },
   };
 }

@@ -55,15 +55,20 @@ export function notify(story: StoryBuilder, episodes: Episode[], until: number, 
       for (let t = first + wait; t <= until; t += 30_000) {
         const firing = members.filter((m) => m.start <= t && (m.end === undefined || m.end > t));
         const resolved = members.filter((m) => m.end !== undefined && m.end <= t && lastSent.has(m));
-        const changed =
-          firing.some((m) => !lastSent.has(m)) || resolved.some((m) => !lastResolvedSent.has(m));
+        const changed = firing.some((m) => !lastSent.has(m)) || resolved.some((m) => !lastResolvedSent.has(m));
         const due = changed ? t - last >= (last === -Infinity ? 0 : interval) : firing.length > 0 && t - last >= repeat;
         if (!due || (firing.length === 0 && resolved.length === 0)) continue;
         const alerts = [
           ...firing.map((m) => ({ labels: m.labels, annotations: m.annotations, startsAt: m.start, truth: m.truth })),
           ...resolved
             .filter((m) => !lastResolvedSent.has(m))
-            .map((m) => ({ labels: m.labels, annotations: m.annotations, startsAt: m.start, endsAt: m.end, truth: m.truth })),
+            .map((m) => ({
+              labels: m.labels,
+              annotations: m.annotations,
+              startsAt: m.start,
+              endsAt: m.end,
+              truth: m.truth,
+            })),
         ];
         if (alerts.length === 0) continue;
         const send = (at: number) =>

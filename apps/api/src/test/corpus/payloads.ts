@@ -178,7 +178,13 @@ export function alarmStateChange(spec: AlarmSpec, state: 'ALARM' | 'OK', at: num
   const stamp = new Date(at).toISOString().replace('Z', '+0000');
   const crossed = state === 'ALARM' ? 'was greater than' : 'was not greater than';
   const d = e['detail'];
-  Object.assign(e, { id, account: spec.account, region: spec.region, time: iso(at).slice(0, 19) + 'Z', resources: [arn] });
+  Object.assign(e, {
+    id,
+    account: spec.account,
+    region: spec.region,
+    time: iso(at).slice(0, 19) + 'Z',
+    resources: [arn],
+  });
   d['alarmName'] = spec.name;
   d['configuration']['description'] = spec.description ?? '';
   const metric = d['configuration']['metrics'][0];
@@ -191,7 +197,13 @@ export function alarmStateChange(spec: AlarmSpec, state: 'ALARM' | 'OK', at: num
   d['previousState'] = { ...d['previousState'], value: state === 'ALARM' ? 'OK' : 'ALARM' };
   d['state'] = {
     reason: `Threshold Crossed: 1 out of the last 1 datapoints [${value} (${stamp.slice(0, 16)})] ${crossed} the threshold (${spec.threshold}) (minimum 1 datapoint for ${state === 'ALARM' ? 'OK -> ALARM' : 'ALARM -> OK'} transition).`,
-    reasonData: JSON.stringify({ version: '1.0', statistic: spec.statistic ?? 'Average', period: 60, recentDatapoints: [value], threshold: spec.threshold }),
+    reasonData: JSON.stringify({
+      version: '1.0',
+      statistic: spec.statistic ?? 'Average',
+      period: 60,
+      recentDatapoints: [value],
+      threshold: spec.threshold,
+    }),
     timestamp: stamp,
     value: state,
   };
@@ -217,7 +229,9 @@ export function compositeStateChange(
   d['state'] = {
     value: state,
     reason: `${arn(children[0])} transitioned to ${state} at ${new Date(at).toUTCString()}`,
-    reasonData: JSON.stringify({ triggeringAlarms: [{ arn: arn(children[0]), state: { value: state, timestamp: stamp } }] }),
+    reasonData: JSON.stringify({
+      triggeringAlarms: [{ arn: arn(children[0]), state: { value: state, timestamp: stamp } }],
+    }),
     timestamp: stamp,
   };
   d['configuration'] = { alarmRule: children.map((c) => `ALARM("${c}")`).join(' OR ') };

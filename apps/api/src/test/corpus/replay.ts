@@ -13,29 +13,45 @@ export interface Replay {
   partition: string[][];
 }
 
+/** How often the sweeper runs on a live server (the incident sweeper's interval). */
+const SWEEP_MS = 60_000;
+
 /**
  * A story through the production mappers (deliverySignals, as the ingest worker calls them), the
- * template miner and the correlator, in one process. `live`: the sweeper runs before each
- * delivery at its arrival time, as it would on a server receiving the stream as it happens;
- * otherwise the deliveries are filed back to back with no sweeper at all (a replay or a backlog).
+ * template miner and the correlator, in one process. `live`: the sweeper runs every 60 s of
+ * story time between deliveries, as on a server receiving the stream as it happens; otherwise the
+ * deliveries are filed back to back with no sweeper at all (a replay, or a backlog caught up).
  */
 export function replayStory(story: Story, live: boolean): Replay {
   const store = new MemoryStore();
   const correlator = new Correlator(store);
   const miner = new TemplateMiner();
   const placed = new Map<string, { truth: string | null; incident: string | null; alertId: string }>();
+  let swept = story.deliveries[0]?.at ?? 0;
   for (const d of story.deliveries) {
-    if (live) correlator.tick(d.at, store.openIncidents());
-    const { signals } = deliverySignals({ projectId: 'p', source: d.source, kind: d.kind ?? null, body: JSON.stringify(d.body) });
+    for (; live && swept + SWEEP_MS <= d.at; swept += SWEEP_MS)
+      correlator.tick(swept + SWEEP_MS, store.openIncidents());
+    const { signals } = deliverySignals({
+      projectId: 'p',
+      source: d.source,
+      kind: d.kind ?? null,
+      body: JSON.stringify(d.body),
+    });
     if (signals.length !== d.truth.length)
-      throw new Error(`${story.name}: a delivery mapped to ${signals.length} signals, its truth names ${d.truth.length}`);
+      throw new Error(
+        `${story.name}: a delivery mapped to ${signals.length} signals, its truth names ${d.truth.length}`,
+      );
     const outcomes = correlator.ingestAll(
-      signals.map((signal) => ({ signal, templates: [`t${miner.addId(signal.message || signal.title, Date.parse(signal.occurredAt))}`] })),
+      signals.map((signal) => ({
+        signal,
+        templates: [`t${miner.addId(signal.message || signal.title, Date.parse(signal.occurredAt))}`],
+      })),
     );
     signals.forEach((sig, i) => {
       if (sig.status !== 'firing') return;
       const id = itemId(sig.source, sig.sourceRef, sig.occurredAt);
-      if (!placed.has(id)) placed.set(id, { truth: d.truth[i], incident: outcomes[i].incidentId, alertId: outcomes[i].alertId });
+      if (!placed.has(id))
+        placed.set(id, { truth: d.truth[i], incident: outcomes[i].incidentId, alertId: outcomes[i].alertId });
     });
   }
   const final = (id: string | null) => {

@@ -6,6 +6,8 @@ it('prints', () => {
   for (const story of corpus()) {
     const r = replayStory(story, true);
     const s = score(r.items);
-    console.log(`${story.deliveries.length} deliveries\n` + scoreLine(story.name, s) + '\n' + scoreDetails(s, r.items).join('\n'));
+    console.log(
+      `${story.deliveries.length} deliveries\n` + scoreLine(story.name, s) + '\n' + scoreDetails(s, r.items).join('\n'),
+    );
   }
 });

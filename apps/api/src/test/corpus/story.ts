@@ -1,4 +1,12 @@
-import { alertmanagerNotification, grafanaNotification, Labels, PromAlert, sentryEventAlert, SentryIssueSpec, sentryIssueWebhook } from './payloads';
+import {
+  alertmanagerNotification,
+  grafanaNotification,
+  Labels,
+  PromAlert,
+  sentryEventAlert,
+  SentryIssueSpec,
+  sentryIssueWebhook,
+} from './payloads';
 
 /**
  * A labelled stream: the deliveries a sender would make, in arrival order, each alert in them
@@ -83,7 +91,12 @@ export class StoryBuilder {
   }
 
   grafana(at: number, folder: string, alerts: Labelled[]): void {
-    this.add({ at, source: 'grafana', body: grafanaNotification('oncall', folder, alerts), truth: alerts.map((a) => a.truth) });
+    this.add({
+      at,
+      source: 'grafana',
+      body: grafanaNotification('oncall', folder, alerts),
+      truth: alerts.map((a) => a.truth),
+    });
   }
 
   sentryIssue(at: number, action: 'created' | 'resolved', issue: SentryIssueSpec, truth: string | null): void {

@@ -130,7 +130,17 @@ describe('correlation scenarios (fixtures → mappers → engine)', () => {
 
     it('keeps joining an incident while a member that says when it ends still fires', () => {
       const { outcomes } = replay([
-        alertmanager(0, 'firing', { alertname: 'KubeHpaMaxedOut', horizontalpodautoscaler: 'search', namespace: 'shop', job: 'kube-state-metrics' }, 'fp-hpa'),
+        alertmanager(
+          0,
+          'firing',
+          {
+            alertname: 'KubeHpaMaxedOut',
+            horizontalpodautoscaler: 'search',
+            namespace: 'shop',
+            job: 'kube-state-metrics',
+          },
+          'fp-hpa',
+        ),
         sentryEvent(45, 'search', '78'),
       ]);
       expect(outcomes[1]).toMatchObject({ action: 'joined', incidentId: outcomes[0].incidentId });

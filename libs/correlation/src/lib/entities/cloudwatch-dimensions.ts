@@ -46,8 +46,11 @@ export function entitiesFromCloudWatchDimensions(dims: Record<string, string | u
   for (const d of RESOURCE_DIMENSIONS) {
     const v = dims[d];
     if (!v) continue;
-    const { name, environment } = splitEnvironment(resourceName(d, v));
+    const raw = resourceName(d, v);
+    const { name, environment } = splitEnvironment(raw);
     out.service = name;
+    // As AWS spells it, for errors that name it ("Timeout connecting to sessions-cache-prod-001").
+    out['resource'] = raw;
     if (environment) out.environment = environment;
     break;
   }

@@ -24,7 +24,10 @@ describe('entity normalisation', () => {
         namespace: 'Shop',
         node: 'kube-worker-1',
       }),
-    ).toEqual({ keys: ['service:checkout', 'system:checkout'], context: { namespace: 'shop' } });
+    ).toEqual({
+      keys: ['service:checkout', 'pod:checkout-7d9f8b6c5d-x2k4p', 'system:checkout'],
+      context: { namespace: 'shop' },
+    });
     expect(entityProfile({ host: 'db-1', region: 'eu-west-1' })).toEqual({
       keys: ['host:db-1'],
       context: { region: 'eu-west-1' },

@@ -24,9 +24,42 @@ export const isWeakKey = (k: string) => k.startsWith(WEAK_KEY_PREFIX);
 
 /** Words that name no system: infrastructure, environments, generic prefixes. */
 const GENERIC_WORDS = new Set([
-  'api', 'app', 'web', 'www', 'svc', 'service', 'srv', 'server', 'backend', 'frontend', 'db', 'k8s', 'kube',
-  'aws', 'gcp', 'azure', 'prod', 'production', 'staging', 'stage', 'stg', 'dev', 'test', 'qa', 'my', 'the',
-  'internal', 'external', 'general', 'default', 'team', 'ip', 'i', 'kps', 'prometheus', 'grafana',
+  'api',
+  'app',
+  'web',
+  'www',
+  'svc',
+  'service',
+  'srv',
+  'server',
+  'backend',
+  'frontend',
+  'db',
+  'k8s',
+  'kube',
+  'aws',
+  'gcp',
+  'azure',
+  'prod',
+  'production',
+  'staging',
+  'stage',
+  'stg',
+  'dev',
+  'test',
+  'qa',
+  'my',
+  'the',
+  'internal',
+  'external',
+  'general',
+  'default',
+  'team',
+  'ip',
+  'i',
+  'kps',
+  'prometheus',
+  'grafana',
 ]);
 
 /** The system a service name belongs to (its first meaningful word), if any. */
@@ -45,7 +78,9 @@ export function splitEnvironment(name: string): { name: string; environment?: st
   const n = normalizeName(name);
   const m = n.match(ENV_WORD);
   if (!m) return { name: n };
-  const rest = (n.slice(0, m.index) + n.slice((m.index ?? 0) + m[0].length)).replace(/^[-_.]+|[-_.]+$/g, '').replace(/([-_.])[-_.]+/g, '$1');
+  const rest = (n.slice(0, m.index) + n.slice((m.index ?? 0) + m[0].length))
+    .replace(/^[-_.]+|[-_.]+$/g, '')
+    .replace(/([-_.])[-_.]+/g, '$1');
   return { name: rest || n, environment: ENVIRONMENTS[m[1]] ?? m[1] };
 }
 
@@ -82,7 +117,9 @@ export function looksLikePod(name: string): boolean {
 
 /** The workload a pod name stands for: Deployment, StatefulSet, DaemonSet or CronJob-run pods. */
 export function workloadOfPod(pod: string): string {
-  return normalizeName(pod).replace(/-\d{8,}-[a-z0-9]{5}$/, '').replace(POD_SUFFIX, '');
+  return normalizeName(pod)
+    .replace(/-\d{8,}-[a-z0-9]{5}$/, '')
+    .replace(POD_SUFFIX, '');
 }
 
 /**
@@ -109,19 +146,28 @@ function stripInfra(name: string): string {
   return cur || name;
 }
 
+/** A host as its short name (web01.internal and web01 are one machine); IP addresses stay whole. */
+export function hostName(raw: string): string {
+  const n = normalizeName(raw);
+  if (/^[\d.]+$/.test(n) || n.includes(':')) return n;
+  return n.split('.')[0] || n;
+}
+
 export function entityProfile(labels: EntityLabels): EntityProfile {
   const keys: string[] = [];
   const service = serviceName(labels);
   if (service) keys.push(`service:${service}`);
-  // A host identifies what is affected only when no service is named: containers and pods share
-  // hosts (nodes) with unrelated neighbours, so mappers put those under "node" instead.
-  else if (labels.host) keys.push(`host:${normalizeName(labels.host)}`);
-  else if (labels['endpoint']) keys.push(`endpoint:${normalizeName(labels['endpoint'])}`);
+  // A host is a machine something runs on alone or with few others (a VM, an EC2 instance, a
+  // node for node-level alerts): what fails there together belongs together. Containers and pods
+  // share nodes with unrelated neighbours, so mappers put those under "node", which is no key.
+  if (labels.host) keys.push(`host:${hostName(labels.host)}`);
+  if (!service && !labels.host && labels['endpoint']) keys.push(`endpoint:${normalizeName(labels['endpoint'])}`);
   // The pod itself, when named: tells apart the same service's pods in two clusters (a Sentry
   // event's server_name against the crash-looping pod of one of them).
   if (labels.pod) keys.push(`pod:${normalizeName(labels.pod)}`);
   if (labels.alarm) keys.push(`alarm:${normalizeName(labels.alarm)}`);
-  for (const child of (labels['aggregates'] ?? '').split(',').filter(Boolean)) keys.push(`alarm:${normalizeName(child)}`);
+  for (const child of (labels['aggregates'] ?? '').split(',').filter(Boolean))
+    keys.push(`alarm:${normalizeName(child)}`);
   const system = (service && systemOf(service)) ?? (labels['folder'] ? systemOf(labels['folder']) : undefined);
   if (system) keys.push(`${WEAK_KEY_PREFIX}${system}`);
   const context: Record<string, string> = {};

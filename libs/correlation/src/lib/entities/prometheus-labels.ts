@@ -21,7 +21,16 @@ const EXPORTER =
 /** Exporters whose `instance` is the machine itself. */
 const MACHINE_EXPORTER = /(?:^|[-_])(?:(?:prometheus-)?node-exporter|node|windows-exporter)$/;
 /** Object labels of kube-state-metrics / kubelet series, most specific workload first. */
-const WORKLOAD_LABELS = ['deployment', 'statefulset', 'daemonset', 'cronjob', 'replicaset', 'job_name', 'horizontalpodautoscaler', 'persistentvolumeclaim'] as const;
+const WORKLOAD_LABELS = [
+  'deployment',
+  'statefulset',
+  'daemonset',
+  'cronjob',
+  'replicaset',
+  'job_name',
+  'horizontalpodautoscaler',
+  'persistentvolumeclaim',
+] as const;
 /** A Job created by a CronJob: <cronjob>-<scheduled minute>. */
 const CRONJOB_RUN = /-\d{8,}$/;
 /** A ReplicaSet: <deployment>-<pod-template-hash>. */
@@ -71,7 +80,8 @@ export function entitiesFromPrometheusLabels(labels: Record<string, string | und
   const job = l('job');
   const scrapeService = l('service');
   const exporter =
-    (job?.startsWith('probe/') ?? false) || [job, scrapeService, l('container')].some((v) => v !== undefined && EXPORTER.test(v));
+    (job?.startsWith('probe/') ?? false) ||
+    [job, scrapeService, l('container')].some((v) => v !== undefined && EXPORTER.test(v));
   const kubernetes = l('namespace') !== undefined || l('pod') !== undefined || l('node') !== undefined;
 
   // The object the series describes.
@@ -85,7 +95,11 @@ export function entitiesFromPrometheusLabels(labels: Record<string, string | und
   }
   // An exporter's own pod/container when the series is about another object (or a node).
   const exporterPod =
-    exporter && (workload !== undefined || l('node') !== undefined || EXPORTER.test(l('container') ?? '') || (l('pod') ?? '').includes(scrapeService ?? '\u0000'));
+    exporter &&
+    (workload !== undefined ||
+      l('node') !== undefined ||
+      EXPORTER.test(l('container') ?? '') ||
+      (l('pod') ?? '').includes(scrapeService ?? '\u0000'));
   const pod = exporterPod ? undefined : l('pod');
   const container = exporterPod ? undefined : l('container');
 
@@ -112,6 +126,13 @@ export function entitiesFromPrometheusLabels(labels: Record<string, string | und
   }
   // A job outside Kubernetes and outside the exporters names the service (e.g. job="apiserver").
   if (!service && !workload && !pod && !container && job && !exporter && !job.includes('/')) service = job;
+  // On Kubernetes a node hosts unrelated neighbours: it is what is affected only for node-level
+  // alerts; for a workload's alert it stays a detail (`node`), never a key.
+  let node: string | undefined;
+  if (kubernetes && host && (service || workload || pod || container)) {
+    node = host;
+    host = undefined;
+  }
   // A Grafana rule over CloudWatch is labelled by the dimensions of its series.
   const aws = !service && !workload && hasCloudWatchDimensions(labels) ? entitiesFromCloudWatchDimensions(labels) : {};
   return clean({
@@ -124,6 +145,7 @@ export function entitiesFromPrometheusLabels(labels: Record<string, string | und
     container,
     namespace,
     host: host ?? aws.host,
+    node,
     endpoint,
     cluster: l('cluster') ?? l('k8s_cluster') ?? l('cluster_name') ?? aws.cluster,
     environment: l('environment') ?? l('env') ?? aws.environment,

@@ -22,5 +22,8 @@ export function nodeDownFor(alert: AlertState, at: number, members: AlertState[]
 /** Whether a node-down alert at `at` explains every member of `inc` (pod alerts started within moments). */
 export function explainedByNodeDown(node: AlertState, at: number, inc: IncidentState, members: AlertState[]): boolean {
   if (!isNodeDown(node) || members.length === 0) return false;
-  return members.every((m) => isPodScoped(m) && sameCluster(m, node) && Math.abs(m.firstSeen - at) <= NODE_CASCADE_MS) && inc.memberIds.length === members.length;
+  return (
+    members.every((m) => isPodScoped(m) && sameCluster(m, node) && Math.abs(m.firstSeen - at) <= NODE_CASCADE_MS) &&
+    inc.memberIds.length === members.length
+  );
 }

@@ -45,10 +45,14 @@ describe('Correlator', () => {
     const store = new MemoryStore();
     const c = new Correlator(store);
     const a = c.ingest(sig(0, { sourceRef: 'a', entities: { service: 'checkout', alarm: 'checkout-5xx' } }), ['t-1']);
-    const b = c.ingest(sig(1, { sourceRef: 'b', title: 'y', entities: { service: 'ledger', alarm: 'ledger-cpu' } }), ['t-2']);
+    const b = c.ingest(sig(1, { sourceRef: 'b', title: 'y', entities: { service: 'ledger', alarm: 'ledger-cpu' } }), [
+      't-2',
+    ]);
     expect(b.incidentId).not.toBe(a.incidentId);
     // A composite alarm over both names both alarms.
-    const bridge = c.ingest(sig(2, { sourceRef: 'c', title: 'z', entities: { aggregates: 'checkout-5xx,ledger-cpu' } }));
+    const bridge = c.ingest(
+      sig(2, { sourceRef: 'c', title: 'z', entities: { aggregates: 'checkout-5xx,ledger-cpu' } }),
+    );
     expect(bridge.action).toBe('merged');
     expect(bridge.incidentId).toBe(a.incidentId);
     const folded = store.incidents.get(b.incidentId as string);
@@ -150,7 +154,10 @@ describe('Correlator.ingestAll', () => {
     { signal: sig(0, { sourceRef: 'a', title: 'cpu', entities: { service: 'checkout' } }), templates: ['t-1'] },
     { signal: sig(1, { sourceRef: 'b', title: 'log burst' }), templates: ['t-2'] },
     { signal: sig(1, { sourceRef: 'b2', title: 'log burst', entities: { alarm: 'burst' } }), templates: ['t-2'] },
-    { signal: sig(2, { sourceRef: 'c', title: 'bridge', entities: { service: 'checkout', aggregates: 'burst' } }), templates: ['t-1'] },
+    {
+      signal: sig(2, { sourceRef: 'c', title: 'bridge', entities: { service: 'checkout', aggregates: 'burst' } }),
+      templates: ['t-1'],
+    },
     {
       signal: sig(3, {
         sourceRef: 'd',

@@ -215,7 +215,12 @@ export class Correlator {
     if (current) this.settle(current, at, prior);
     let movedFrom: IncidentState | null = null;
     let previous: IncidentState | null = null;
-    if (current && current.status !== 'resolved' && prior?.status === 'resolved' && at - (prior.resolvedAt ?? prior.lastSeen) > this.opts.windowMs) {
+    if (
+      current &&
+      current.status !== 'resolved' &&
+      prior?.status === 'resolved' &&
+      at - (prior.resolvedAt ?? prior.lastSeen) > this.opts.windowMs
+    ) {
       // It ended, and fires again after more than the window: a recurrence, placed afresh (its old
       // incident stays open only for other members that still fire, and is linked as previous).
       previous = current;
@@ -256,7 +261,7 @@ export class Correlator {
           candidateFor(alert, at, inc, {
             windowMs: this.opts.windowMs,
             burstMs: this.opts.burstMs,
-            activeKeys: this.activeKeys(inc, alert.id),
+            activeKeys: at - inc.lastSeen <= this.opts.dormantAfterMs ? this.activeKeys(inc, alert.id) : new Set(),
             specificTemplates: (t) => holders(t) === 1,
             mentions: (inc) => this.mentioned(alert, inc),
           }),
@@ -277,7 +282,9 @@ export class Correlator {
 
     const touched: string[] = [...this.settled];
     if (movedFrom) touched.push(movedFrom.id);
-    const note = movedFrom ? ` (moved: later signals named ${alert.keys[0]?.replace(':', ' ') ?? 'other entities'})` : '';
+    const note = movedFrom
+      ? ` (moved: later signals named ${alert.keys[0]?.replace(':', ' ') ?? 'other entities'})`
+      : '';
     if (ranked.length === 0 && !holder) {
       const prev = previous ?? this.store.lastResolved(alert.keys, alert.context) ?? null;
       const inc = newIncident(this.store.newId(), groupingKey, alert, at, prev?.id ?? null);
@@ -310,7 +317,10 @@ export class Correlator {
     touched.push(target.id);
     // The alert connects every other candidate it shares a strong key with: fold them into the oldest.
     let survivor = target;
-    for (const c of best && best.matchedKeys.length > 0 ? ranked.slice(1).filter((x) => x.matchedKeys.length > 0) : []) {
+    let merged = false;
+    for (const c of best && best.matchedKeys.length > 0
+      ? ranked.slice(1).filter((x) => x.matchedKeys.length > 0)
+      : []) {
       const other = c.incident;
       const [keep, fold] = other.startedAt < survivor.startedAt ? [other, survivor] : [survivor, other];
       if (Object.keys(fold.context).some((k) => keep.context[k] !== undefined && keep.context[k] !== fold.context[k]))
@@ -318,13 +328,15 @@ export class Correlator {
       this.merge(keep, fold, at);
       survivor = keep;
       touched.push(fold.id, keep.id);
+      merged = true;
     }
     const gathered = this.gatherNodeCascade(alert, at, survivor, open);
     survivor = gathered.incident;
     touched.push(...gathered.folded, survivor.id);
+    merged ||= gathered.folded.length > 0;
     this.recompute(survivor.id);
     this.retire(movedFrom, survivor);
-    return this.outcome(alert, survivor, touched.length > 1 ? 'merged' : 'joined', [...new Set(touched)]);
+    return this.outcome(alert, survivor, merged ? 'merged' : 'joined', [...new Set(touched)]);
   }
 
   /** A pod alert with no other evidence joins the incident of a node that went down within moments. */
@@ -333,7 +345,15 @@ export class Correlator {
     for (const inc of open) {
       const node = nodeDownFor(alert, at, this.members(inc));
       if (node)
-        return { incident: inc, matchedKeys: [], weakKeys: [], mentions: [], cascade: node.keys[0], sharedTemplates: [], distanceMs: Math.abs(node.firstSeen - at) };
+        return {
+          incident: inc,
+          matchedKeys: [],
+          weakKeys: [],
+          mentions: [],
+          cascade: node.keys[0],
+          sharedTemplates: [],
+          distanceMs: Math.abs(node.firstSeen - at),
+        };
     }
     return null;
   }
@@ -361,10 +381,12 @@ export class Correlator {
     const names = new Set<string>();
     for (const m of this.members(inc)) {
       if (m.id === alert.id) continue;
-      for (const v of [m.entities.service, m.entities.workload, m.entities['project']]) if (v) names.add(v.toLowerCase());
+      for (const v of [m.entities.service, m.entities.workload, m.entities['project'], m.entities['resource']])
+        if (v) names.add(v.toLowerCase());
     }
     return [...names].filter(
-      (n) => n.length >= 5 && !own.has(`service:${n}`) && new RegExp(`[^a-z0-9-]${escapeRegExp(n)}[^a-z0-9-]`).test(text),
+      (n) =>
+        n.length >= 5 && !own.has(`service:${n}`) && new RegExp(`[^a-z0-9-]${escapeRegExp(n)}[^a-z0-9-]`).test(text),
     );
   }
 

@@ -57,7 +57,9 @@ export function addOccurrence(incident: IncidentState, alert: AlertState, at: nu
 export function incidentSeverity(members: AlertState[]) {
   let s = maxSeverity(members.map((m) => m.severity));
   if (members.some((m) => m.kind === 'crashloop' || m.kind === 'oom')) s = atLeast(s, 'high');
-  const agreeing = new Set(members.filter((m) => severityRank(m.severity) >= severityRank('medium')).map((m) => m.source));
+  const agreeing = new Set(
+    members.filter((m) => severityRank(m.severity) >= severityRank('medium')).map((m) => m.source),
+  );
   if (agreeing.size >= 3 && severityRank(s) < severityRank('high')) s = 'high';
   return s;
 }

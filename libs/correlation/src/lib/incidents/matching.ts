@@ -39,7 +39,12 @@ export interface MatchOptions {
  * key shared with a member that started within moments; or, for an alert that names no entity at
  * all, a specific log template shared with the incident within the window.
  */
-export function candidateFor(alert: AlertState, at: number, incident: IncidentState, o: MatchOptions): Candidate | null {
+export function candidateFor(
+  alert: AlertState,
+  at: number,
+  incident: IncidentState,
+  o: MatchOptions,
+): Candidate | null {
   if (incident.status === 'resolved' || incident.mergedInto) return null;
   if (contextsConflict(alert.context, incident.context)) return null;
   const matchedKeys: string[] = [];
@@ -65,8 +70,12 @@ export function candidateFor(alert: AlertState, at: number, incident: IncidentSt
   if (matchedKeys.length > 0) weakKeys.length = 0;
   const mentions = matchedKeys.length === 0 ? (o.mentions?.(incident) ?? []) : [];
   if (mentions.length > 0) {
-    const near = (o.activeKeys?.size ?? 0) > 0 ? Math.max(0, incident.startedAt - at) : spanDistance(at, [incident.startedAt, incident.lastSeen]);
-    if (near <= o.windowMs) return { incident, matchedKeys, weakKeys: [], mentions, sharedTemplates: [], distanceMs: near };
+    const near =
+      (o.activeKeys?.size ?? 0) > 0
+        ? Math.max(0, incident.startedAt - at)
+        : spanDistance(at, [incident.startedAt, incident.lastSeen]);
+    if (near <= o.windowMs)
+      return { incident, matchedKeys, weakKeys: [], mentions, sharedTemplates: [], distanceMs: near };
   }
   const specific = o.specificTemplates ?? (() => true);
   const sharedTemplates = alert.templates.filter((t) => (incident.templates[t] ?? 0) > 0 && specific(t));
@@ -75,7 +84,10 @@ export function candidateFor(alert: AlertState, at: number, incident: IncidentSt
   if (matchedKeys.length === 0 && weakKeys.length > 0)
     return { incident, matchedKeys, weakKeys, mentions: [], sharedTemplates, distanceMs };
   if (matchedKeys.length === 0) {
-    const near = activeKeys.size > 0 ? Math.max(0, incident.startedAt - at) : spanDistance(at, [incident.startedAt, incident.lastSeen]);
+    const near =
+      activeKeys.size > 0
+        ? Math.max(0, incident.startedAt - at)
+        : spanDistance(at, [incident.startedAt, incident.lastSeen]);
     if (alert.keys.length > 0 || sharedTemplates.length === 0 || near > windowMs) return null;
     distanceMs = near;
   }
@@ -112,10 +124,10 @@ export function membershipReason(c: Candidate | null, foundedKey: string | null)
     : c.cascade
       ? `A pod alert starting within moments of ${c.cascade.replace(':', ' ')} going down (same cluster)`
       : c.mentions.length
-      ? `Its text names ${c.mentions.join(' and ')}, affected in this incident`
-      : c.weakKeys.length
-      ? `Related resource of the same ${c.weakKeys.map((k) => k.replace(':', ' ')).join(' and ')}, started within moments`
-      : `Same log template${c.sharedTemplates.length > 1 ? 's' : ''} (no entity named)`;
+        ? `Its text names ${c.mentions.join(' and ')}, affected in this incident`
+        : c.weakKeys.length
+          ? `Related resource of the same ${c.weakKeys.map((k) => k.replace(':', ' ')).join(' and ')}, started within moments`
+          : `Same log template${c.sharedTemplates.length > 1 ? 's' : ''} (no entity named)`;
   const tmpl =
     c.matchedKeys.length && c.sharedTemplates.length
       ? `, sharing ${c.sharedTemplates.length} log template${c.sharedTemplates.length > 1 ? 's' : ''}`

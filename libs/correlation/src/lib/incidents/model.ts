@@ -63,6 +63,11 @@ export interface CorrelationOptions {
   windowMs: number;
   /** Alerts sharing only a weak (system) key join when they start within this of a member (ms). */
   burstMs: number;
+  /**
+   * An incident with no new occurrence for this long is dormant: an alert that merely keeps firing
+   * (a dead-letter queue left full) no longer draws new alerts into it (ms).
+   */
+  dormantAfterMs: number;
   /** All members resolved for this long: the incident resolves itself (ms). */
   quietPeriodMs: number;
   /**
@@ -75,6 +80,7 @@ export interface CorrelationOptions {
 export const DEFAULT_OPTIONS: CorrelationOptions = {
   windowMs: 10 * 60_000,
   burstMs: 5 * 60_000,
+  dormantAfterMs: 60 * 60_000,
   quietPeriodMs: 5 * 60_000,
   staleAfterMs: 30 * 60_000,
 };

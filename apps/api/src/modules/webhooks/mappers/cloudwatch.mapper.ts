@@ -1,4 +1,9 @@
-import { compositeChildren, entitiesFromCloudWatchDimensions, normalizeSeverity, splitEnvironment } from '@mozaic/correlation';
+import {
+  compositeChildren,
+  entitiesFromCloudWatchDimensions,
+  normalizeSeverity,
+  splitEnvironment,
+} from '@mozaic/correlation';
 import { AlertStatus, EntityLabels, Severity, Signal } from '@mozaic/contracts';
 import { arr, clip, isoTime, Json, obj, str } from '../../../common/json/read';
 import { clean } from './alertmanager.mapper';
@@ -61,7 +66,12 @@ export function mapCloudWatchAlarm(projectId: string, message: Json): Signal[] {
       label: clip(name, 100),
       kind: 'alarm',
       message: clip(str(message, 'NewStateReason') ?? str(message, 'AlarmDescription') ?? name, 4000),
-      entities: alarmEntities(dims, { region, account: account || arnAccount(str(message, 'AlarmArn')) }, name, str(message, 'AlarmRule')),
+      entities: alarmEntities(
+        dims,
+        { region, account: account || arnAccount(str(message, 'AlarmArn')) },
+        name,
+        str(message, 'AlarmRule'),
+      ),
       link: region
         ? `https://console.aws.amazon.com/cloudwatch/home?region=${region}#alarmsV2:alarm/${encodeURIComponent(name)}`
         : null,
@@ -97,7 +107,12 @@ export function mapEventBridgeAlarm(projectId: string, event: Json): Signal[] {
       label: clip(name, 100),
       kind: 'alarm',
       message: clip(str(detail, 'state', 'reason') ?? name, 4000),
-      entities: alarmEntities(dims, { region, account: str(event, 'account') }, name, str(detail, 'configuration', 'alarmRule')),
+      entities: alarmEntities(
+        dims,
+        { region, account: str(event, 'account') },
+        name,
+        str(detail, 'configuration', 'alarmRule'),
+      ),
       link: region
         ? `https://console.aws.amazon.com/cloudwatch/home?region=${region}#alarmsV2:alarm/${encodeURIComponent(name)}`
         : null,
