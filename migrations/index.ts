@@ -5,6 +5,7 @@ import { Ingestion1795572684458 } from './1795572684458-Ingestion';
 import { Orchestrator1795581420201 } from './1795581420201-Orchestrator';
 import { IngestHotPath1795591200000 } from './1795591200000-IngestHotPath';
 import { SecurityLimits1795600000000 } from './1795600000000-SecurityLimits';
+import { Corrections1796123985101 } from './1796123985101-Corrections';
 
 /**
  * Every migration, in order. The api is bundled, so migrations are listed here rather than found
@@ -18,4 +19,5 @@ export const MIGRATIONS = [
   Orchestrator1795581420201,
   IngestHotPath1795591200000,
   SecurityLimits1795600000000,
+  Corrections1796123985101,
 ];

@@ -12,3 +12,4 @@ export * from './lib/incidents/matching';
 export * from './lib/incidents/title';
 export * from './lib/incidents/incident-state';
 export * from './lib/incidents/correlator';
+export * from './lib/incidents/rules';

@@ -6,6 +6,8 @@ import { IncidentAlertEntity } from '../modules/incidents/entities/incident-aler
 import { IncidentEntity } from '../modules/incidents/entities/incident.entity';
 import { SignalEntity } from '../modules/incidents/entities/signal.entity';
 import { LogTemplateEntity } from '../modules/incidents/entities/log-template.entity';
+import { IncidentCorrectionEntity } from '../modules/incidents/entities/incident-correction.entity';
+import { CorrelationRuleEntity } from '../modules/incidents/entities/correlation-rule.entity';
 import { InboundEventEntity } from '../modules/webhooks/entities/inbound-event.entity';
 import { ProjectWebhookEntity } from '../modules/webhooks/entities/project-webhook.entity';
 import { ProjectEntity } from '../modules/projects/entities/project.entity';
@@ -23,6 +25,8 @@ export const ENTITIES = [
   IncidentAlertEntity,
   SignalEntity,
   LogTemplateEntity,
+  IncidentCorrectionEntity,
+  CorrelationRuleEntity,
   InboundEventEntity,
   ProjectWebhookEntity,
   FetchRunEntity,

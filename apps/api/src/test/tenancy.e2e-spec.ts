@@ -9,6 +9,7 @@ describe('tenancy (e2e)', () => {
   let projectId: string;
   let accountId: string;
   let incidentId: string;
+  let incidentId2: string;
   let runId: string;
 
   beforeAll(async () => {
@@ -29,7 +30,10 @@ describe('tenancy (e2e)', () => {
         })
         .expect(201)
     ).body.id;
-    [incidentId] = await seedIncidents(projectId, [{ title: 'private incident', timestamp: new Date() }]);
+    [incidentId, incidentId2] = await seedIncidents(projectId, [
+      { title: 'private incident', timestamp: new Date() },
+      { title: 'another private incident', timestamp: new Date() },
+    ]);
     runId = (await t.http().post(`/api/v1/incidents/fetch/${projectId}`).set(owner.auth).expect(202)).body.id;
   });
   afterAll(() => t.close());
@@ -57,6 +61,20 @@ describe('tenancy (e2e)', () => {
     ['fetch progress', 'get', () => `/api/v1/incidents/fetch/runs/${runId}`, () => undefined],
     ['list incidents', 'get', () => `/api/v1/incidents/project/${projectId}`, () => undefined],
     ['get incident', 'get', () => `/api/v1/incidents/${incidentId}`, () => undefined],
+    ['merge incident', 'post', () => `/api/v1/incidents/${incidentId}/merge`, () => ({ into: incidentId2 })],
+    [
+      'move alert',
+      'post',
+      () => `/api/v1/incidents/${incidentId}/alerts/00000000-0000-4000-8000-000000000001/move`,
+      () => ({ new: true }),
+    ],
+    ['list correlation rules', 'get', () => `/api/v1/projects/${projectId}/correlation-rules`, () => undefined],
+    [
+      'forget correlation rule',
+      'delete',
+      () => `/api/v1/projects/${projectId}/correlation-rules/00000000-0000-4000-8000-000000000002`,
+      () => undefined,
+    ],
   ];
 
   it.each(routes)('%s with a foreign id answers 404', async (_name, method, path, body) => {
@@ -69,7 +87,8 @@ describe('tenancy (e2e)', () => {
     const p = await t.http().get(`/api/v1/projects/${projectId}`).set(owner.auth).expect(200);
     expect(p.body.name).toBe('private');
     await t.http().get(`/api/v1/accounts/${accountId}`).set(owner.auth).expect(200);
-    await t.http().get(`/api/v1/incidents/${incidentId}`).set(owner.auth).expect(200);
+    const inc = await t.http().get(`/api/v1/incidents/${incidentId}`).set(owner.auth).expect(200);
+    expect(inc.body.correlation_data.merged_into ?? null).toBeNull();
     await t.http().get(`/api/v1/incidents/fetch/runs/${runId}`).set(owner.auth).expect(200);
     const n = await withDb(
       async (c) =>

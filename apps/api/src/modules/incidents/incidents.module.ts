@@ -7,6 +7,10 @@ import { IncidentAlertEntity } from './entities/incident-alert.entity';
 import { IncidentEntity } from './entities/incident.entity';
 import { SignalEntity } from './entities/signal.entity';
 import { IncidentsController } from './incidents.controller';
+import { IncidentCorrectionsController } from './corrections/incident-corrections.controller';
+import { IncidentCorrections } from './corrections/incident-corrections.service';
+import { CorrelationRuleEntity } from './entities/correlation-rule.entity';
+import { IncidentCorrectionEntity } from './entities/incident-correction.entity';
 import { IncidentsService } from './incidents.service';
 import { IncidentStream } from './incident-stream.service';
 import { LogTemplateEntity } from './entities/log-template.entity';
@@ -19,11 +23,19 @@ import { TemplateStore } from './processing/template-store.service';
 
 @Module({
   imports: [
-    TypeOrmModule.forFeature([IncidentEntity, AlertEntity, IncidentAlertEntity, SignalEntity, LogTemplateEntity]),
+    TypeOrmModule.forFeature([
+      IncidentEntity,
+      AlertEntity,
+      IncidentAlertEntity,
+      SignalEntity,
+      LogTemplateEntity,
+      IncidentCorrectionEntity,
+      CorrelationRuleEntity,
+    ]),
     ProjectsModule,
     AuthModule,
   ],
-  controllers: [IncidentsController],
+  controllers: [IncidentsController, IncidentCorrectionsController],
   providers: [
     IncidentsService,
     CorrelationRepository,
@@ -33,6 +45,7 @@ import { TemplateStore } from './processing/template-store.service';
     IncidentSweeper,
     IncidentEvents,
     IncidentStream,
+    IncidentCorrections,
   ],
   exports: [IncidentsService, SignalProcessor, IncidentEvents],
 })

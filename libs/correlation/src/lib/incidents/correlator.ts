@@ -2,6 +2,7 @@ import { Signal } from '@mozaic/contracts';
 import { entityProfile } from '../entities/entities';
 import { fingerprint, signalKey } from '../signals/fingerprint';
 import { Candidate, candidateFor, membershipReason, rankCandidates } from './matching';
+import { CorrelationRule, rulesFromMerge, rulesFromMove } from './rules';
 import { explainedByNodeDown, isNodeDown, isPodScoped, nodeDownFor } from './cascades';
 import {
   AlertState,
@@ -161,6 +162,49 @@ export class Correlator {
     return true;
   }
 
+  /**
+   * A person merges `from` into `into` (their choice of survivor, whatever the ages). Returns the
+   * rules learned: what each incident was about belongs together from now on.
+   */
+  mergeIncidents(from: IncidentState, into: IncidentState, at: number, by: string): CorrelationRule[] {
+    const rules = rulesFromMerge(from, into, by);
+    if (into.status === 'resolved' && from.status !== 'resolved') {
+      into.status = from.status;
+      into.resolvedAt = null;
+    }
+    this.merge(into, from, at, `merged by ${by}`);
+    this.recompute(into.id);
+    return rules;
+  }
+
+  /**
+   * A person moves an alert out of `from`, into `to` or (null) a new incident of its own. Returns
+   * the incident it is in now and the rules learned (apart from what it left, with where it went).
+   */
+  moveAlert(alert: AlertState, from: IncidentState, to: IncidentState | null, by: string) {
+    const rules = rulesFromMove(alert, from, to, by);
+    this.detach(from, alert);
+    const reason = { matched_entities: [], time_distance_s: 0, shared_templates: [], summary: `Moved here by ${by}` };
+    let dest = to;
+    if (!dest) {
+      const key = `${this.groupingKey(alert)}|moved:${alert.id}`.slice(0, 500);
+      dest = newIncident(this.store.newId(), key, alert, alert.firstSeen, from.id);
+      if (alert.status === 'resolved') {
+        dest.status = 'resolved';
+        dest.resolvedAt = alert.resolvedAt ?? alert.lastSeen;
+      }
+    }
+    addOccurrence(dest, alert, alert.firstSeen, reason);
+    addOccurrence(dest, alert, alert.lastSeen);
+    dest.reasons[alert.id] = reason;
+    alert.incidentId = dest.id;
+    this.store.putAlert(alert);
+    this.store.putIncident(dest);
+    this.recompute(dest.id);
+    this.retire(from, dest);
+    return { incident: dest, rules };
+  }
+
   private create(s: Signal, fp: string, at: number, templates: string[]): AlertState {
     const profile = entityProfile(s.entities);
     return {
@@ -264,6 +308,7 @@ export class Correlator {
             activeKeys: at - inc.lastSeen <= this.opts.dormantAfterMs ? this.activeKeys(inc, alert.id) : new Set(),
             specificTemplates: (t) => holders(t) === 1,
             mentions: (inc) => this.mentioned(alert, inc),
+            rules: this.store.rules(),
           }),
         )
         .filter((c): c is NonNullable<typeof c> => c !== null),

@@ -1,6 +1,7 @@
 import { MembershipReason } from '@mozaic/contracts';
 import { contextsConflict, isWeakKey } from '../entities/entities';
 import { AlertState, IncidentState } from './model';
+import { CorrelationRule, rulesBetween } from './rules';
 
 export interface Candidate {
   incident: IncidentState;
@@ -10,6 +11,8 @@ export interface Candidate {
   weakKeys: string[];
   /** Names of this incident's affected services that the alert's text mentions (a client's error naming its failing dependency). */
   mentions: string[];
+  /** A rule learned from a person's correction that puts the alert's entity with the incident's. */
+  rule?: CorrelationRule;
   /** The node-down alert that explains this pod alert (see cascades.ts). */
   cascade?: string;
   sharedTemplates: string[];
@@ -31,6 +34,8 @@ export interface MatchOptions {
   specificTemplates?: (template: string) => boolean;
   /** Affected services of the incident named in the alert's text. */
   mentions?: (incident: IncidentState) => string[];
+  /** Rules learned from corrections (together / apart). */
+  rules?: CorrelationRule[];
 }
 
 /**
@@ -47,6 +52,9 @@ export function candidateFor(
 ): Candidate | null {
   if (incident.status === 'resolved' || incident.mergedInto) return null;
   if (contextsConflict(alert.context, incident.context)) return null;
+  const rules = o.rules ?? [];
+  // A person said these entities do not belong together: nothing else overrides that.
+  if (rules.length && rulesBetween(rules, alert.keys, Object.keys(incident.keySpans), 'apart').length) return null;
   const matchedKeys: string[] = [];
   const weakKeys: string[] = [];
   let distanceMs = Infinity;
@@ -68,6 +76,14 @@ export function candidateFor(
     }
   }
   if (matchedKeys.length > 0) weakKeys.length = 0;
+  if (matchedKeys.length === 0 && rules.length) {
+    const near = Object.keys(incident.keySpans).filter((k) => {
+      const span = incident.keySpans[k];
+      return (o.activeKeys?.has(k) ? Math.max(0, span[0] - at) : spanDistance(at, span)) <= o.windowMs;
+    });
+    const [rule] = rulesBetween(rules, alert.keys, near, 'together');
+    if (rule) return { incident, matchedKeys, weakKeys: [], mentions: [], rule, sharedTemplates: [], distanceMs: 0 };
+  }
   const mentions = matchedKeys.length === 0 ? (o.mentions?.(incident) ?? []) : [];
   if (mentions.length > 0) {
     const near =
@@ -99,6 +115,7 @@ export function rankCandidates(cands: Candidate[]): Candidate[] {
   return [...cands].sort(
     (a, b) =>
       b.matchedKeys.length - a.matchedKeys.length ||
+      Number(!!b.rule) - Number(!!a.rule) ||
       b.mentions.length - a.mentions.length ||
       b.weakKeys.length - a.weakKeys.length ||
       b.sharedTemplates.length - a.sharedTemplates.length ||
@@ -121,19 +138,26 @@ export function membershipReason(c: Candidate | null, foundedKey: string | null)
   const when = seconds === 0 ? 'during the incident' : `${seconds} s from the nearest related alert`;
   const what = c.matchedKeys.length
     ? `Same ${c.matchedKeys.map((k) => k.replace(':', ' ')).join(' and ')}`
-    : c.cascade
-      ? `A pod alert starting within moments of ${c.cascade.replace(':', ' ')} going down (same cluster)`
-      : c.mentions.length
-        ? `Its text names ${c.mentions.join(' and ')}, affected in this incident`
-        : c.weakKeys.length
-          ? `Related resource of the same ${c.weakKeys.map((k) => k.replace(':', ' ')).join(' and ')}, started within moments`
-          : `Same log template${c.sharedTemplates.length > 1 ? 's' : ''} (no entity named)`;
+    : c.rule
+      ? `Grouped because ${c.rule.by} put ${c.rule.keyA.replace(':', ' ')} and ${c.rule.keyB.replace(':', ' ')} together`
+      : c.cascade
+        ? `A pod alert starting within moments of ${c.cascade.replace(':', ' ')} going down (same cluster)`
+        : c.mentions.length
+          ? `Its text names ${c.mentions.join(' and ')}, affected in this incident`
+          : c.weakKeys.length
+            ? `Related resource of the same ${c.weakKeys.map((k) => k.replace(':', ' ')).join(' and ')}, started within moments`
+            : `Same log template${c.sharedTemplates.length > 1 ? 's' : ''} (no entity named)`;
   const tmpl =
     c.matchedKeys.length && c.sharedTemplates.length
       ? `, sharing ${c.sharedTemplates.length} log template${c.sharedTemplates.length > 1 ? 's' : ''}`
       : '';
   return {
-    matched_entities: [...c.matchedKeys, ...c.weakKeys, ...(c.cascade ? [c.cascade] : [])],
+    matched_entities: [
+      ...c.matchedKeys,
+      ...c.weakKeys,
+      ...(c.cascade ? [c.cascade] : []),
+      ...(c.rule ? [c.rule.keyA, c.rule.keyB] : []),
+    ],
     time_distance_s: seconds,
     shared_templates: c.sharedTemplates,
     summary: `${what}, ${when}${tmpl}`,

@@ -1,5 +1,6 @@
 import { contextsConflict } from '../entities/entities';
 import { AlertState, IncidentState } from './model';
+import { CorrelationRule } from './rules';
 
 /**
  * The slice of a project's correlation state the correlator reads and writes. The in-memory store
@@ -21,6 +22,8 @@ export interface CorrelationStore {
   lastResolved(keys: string[], context: Record<string, string>): IncidentState | undefined;
   putAlert(alert: AlertState): void;
   putIncident(incident: IncidentState): void;
+  /** The project's rules learned from corrections. */
+  rules(): CorrelationRule[];
 }
 
 /** Everything in memory: for tests, scenario replays and benchmarks. */
@@ -29,6 +32,7 @@ export class MemoryStore implements CorrelationStore {
   readonly incidents = new Map<string, IncidentState>();
   private readonly byFingerprint = new Map<string, string>();
   private readonly signals = new Set<string>();
+  readonly learned: CorrelationRule[] = [];
   private seq = 0;
 
   /** `makeId` gives new alert and incident ids (default: "id-1", "id-2", …). */
@@ -82,5 +86,8 @@ export class MemoryStore implements CorrelationStore {
   }
   putIncident(i: IncidentState): void {
     this.incidents.set(i.id, i);
+  }
+  rules(): CorrelationRule[] {
+    return this.learned;
   }
 }

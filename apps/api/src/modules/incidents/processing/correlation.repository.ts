@@ -9,6 +9,7 @@ import { ProjectEntity } from '../../projects/entities/project.entity';
 import { AlertEntity } from '../entities/alert.entity';
 import { IncidentAlertEntity } from '../entities/incident-alert.entity';
 import { IncidentEntity } from '../entities/incident.entity';
+import { CorrelationRuleEntity } from '../entities/correlation-rule.entity';
 import { alertFromRow, alertToRow, incidentFromRow, incidentToRow } from './correlation-rows';
 import { DbCorrelationStore } from './db-correlation-store';
 
@@ -99,6 +100,8 @@ export class CorrelationRepository {
     }
     const logs = new Map<string, LogLines>();
     for (const i of incidentRows) logs.set(i.id, i.logsJson);
+    const rules = await m.find(CorrelationRuleEntity, { where: { projectId } });
+    store.learned.push(...rules.map((r) => ({ keyA: r.keyA, keyB: r.keyB, relation: r.relation, by: r.learnedFrom })));
     store.load(
       [...alertRows, ...memberAlerts].map(alertFromRow),
       incidentRows.map((i) => incidentFromRow(i, byIncident.get(i.id)?.ids ?? [], byIncident.get(i.id)?.reasons ?? {})),

@@ -4,6 +4,7 @@ import { Correlator, DEFAULT_OPTIONS, IncidentState } from '@mozaic/correlation'
 import { DataSource } from 'typeorm';
 import { ConflictError, NotFoundError } from '../../../common/errors';
 import { CorrelationRepository } from './correlation.repository';
+import { IncidentEvents } from './incident-events.service';
 
 export type IncidentAction = 'acknowledge' | 'resolve' | 'reopen';
 
@@ -13,6 +14,7 @@ export class IncidentLifecycle {
   constructor(
     @InjectDataSource() private readonly db: DataSource,
     private readonly repo: CorrelationRepository,
+    private readonly events: IncidentEvents,
   ) {}
 
   /** Applies an action to an incident the user owns; `now` is when the person acted. */
@@ -46,6 +48,8 @@ export class IncidentLifecycle {
       }
       await this.repo.save(m, projectId, state);
     });
+    // Every change is published, whoever made it: live views must not need a reload.
+    this.events.publish(projectId, [incidentId]);
   }
 
   /** Auto-resolves the open incidents of every project whose members ended (see Correlator.tick). */
@@ -55,13 +59,16 @@ export class IncidentLifecycle {
     );
     const resolved: string[] = [];
     for (const { project_id: projectId } of projects) {
-      await this.db.transaction(async (m) => {
+      const ids = await this.db.transaction(async (m) => {
         const windowS = await this.repo.lockProject(m, projectId);
         const state = await this.repo.load(m, projectId, windowS, { open: true });
         const correlator = new Correlator(state.store, { ...DEFAULT_OPTIONS, windowMs: windowS * 1000 });
-        resolved.push(...correlator.tick(now.getTime(), state.store.openIncidents()));
+        const done = correlator.tick(now.getTime(), state.store.openIncidents());
         await this.repo.save(m, projectId, state);
+        return done;
       });
+      this.events.publish(projectId, ids);
+      resolved.push(...ids);
     }
     return resolved;
   }
