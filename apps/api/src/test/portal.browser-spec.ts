@@ -127,4 +127,64 @@ run('portal in Chromium (e2e)', () => {
     const stored = await page.evaluate(() => JSON.stringify({ ...localStorage, ...sessionStorage }));
     expect(stored).not.toMatch(/eyJ|mzk_/);
   }, 120_000);
+
+  it('corrects a grouping from the incident page: merge into another incident', async () => {
+    const email = uniqueEmail('portal-fix');
+    const password = 'a long enough password';
+    const api = async (path: string, body: unknown, token?: string) => {
+      const res = await fetch(`${base}${path}`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json', ...(token ? { Authorization: `Bearer ${token}` } : {}) },
+        body: JSON.stringify(body),
+      });
+      if (!res.ok) throw new Error(`${path}: ${res.status} ${await res.text()}`);
+      return (await res.json()) as Record<string, string>;
+    };
+    await api('/api/v1/auth/register', { email, password });
+    const access = (await api('/api/v1/auth/login', { email, password })).access_token;
+    const projectId = (await api('/api/v1/projects', { name: 'grouping' }, access)).id;
+    const token = (await api(`/api/v1/projects/${projectId}/webhooks/token`, {}, access)).token;
+    const delivery = fixture<{ alerts: Array<Record<string, unknown>> }>(
+      'grafana/alertmanager-webhook-v4-firing.zulip-fixture.json',
+    );
+    const now = new Date().toISOString();
+    for (const [service, fp] of [
+      ['ledger', 'f1f1f1f1f1f1f1f1'],
+      ['payments-api', 'f2f2f2f2f2f2f2f2'],
+    ]) {
+      const body = {
+        ...delivery,
+        alerts: [
+          {
+            ...delivery.alerts[0],
+            fingerprint: fp,
+            startsAt: now,
+            labels: { alertname: `${service} errors`, service, severity: 'warning' },
+          },
+        ],
+      };
+      await api(`/webhooks/alertmanager/${projectId}`, body, token);
+    }
+
+    await page.setViewportSize({ width: 1280, height: 900 });
+    await page.goto(`${base}/login`);
+    await page.getByLabel('Email').fill(email);
+    await page.getByLabel('Password').fill(password);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.getByRole('heading', { name: 'Projects' }).waitFor();
+    await page.goto(`${base}/project/${projectId}`);
+    const links = page.locator('[data-testid="incident-list"] a');
+    await links.nth(1).waitFor({ timeout: 15_000 });
+    await links.first().click();
+    await page.waitForURL(/\/incidents\/[0-9a-f-]{36}$/);
+    const first = page.url().split('/').pop();
+    const into = page.locator('[data-testid="merge-into"]');
+    await into.locator('option').nth(1).waitFor({ state: 'attached' });
+    await into.selectOption({ index: 1 });
+    await page.getByRole('button', { name: 'Merge', exact: true }).click();
+    await page.waitForURL((url) => !url.pathname.endsWith(first as string));
+    await page.locator('[data-testid="explanation"] li').nth(1).waitFor();
+    expect(await page.locator('[data-testid="explanation"]').textContent()).toMatch(new RegExp(`merged by ${email}`));
+    await shot('07-incident-merged');
+  }, 60_000);
 });

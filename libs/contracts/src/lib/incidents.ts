@@ -126,3 +126,24 @@ export interface IncidentSignal {
   /** The payload as the source sent it. */
   raw: unknown;
 }
+
+/** POST /incidents/{id}/merge: this incident is folded into `into`. */
+export interface MergeIncidentRequest {
+  into: string;
+}
+
+/** POST /incidents/{id}/alerts/{alert_id}/move: exactly one of `to` and `new: true`. */
+export interface MoveAlertRequest {
+  to?: string;
+  new?: true;
+}
+
+/** A project rule learned from a correction (GET /projects/{id}/correlation-rules). */
+export interface CorrelationRuleView {
+  id: string;
+  key_a: string;
+  key_b: string;
+  relation: 'together' | 'apart';
+  learned_from: string;
+  created_at: string;
+}

@@ -78,7 +78,7 @@ export function alertmanagerNotification(
 /** A Grafana-managed alerting webhook notification (Grafana adds org, folder, links and values). */
 export function grafanaNotification(receiver: string, folder: string, alerts: PromAlert[]): Obj {
   const base = fixture<Obj>('grafana/grafana-webhook-firing.grafana-docs.json');
-  const withFolder = alerts.map((a) => ({ ...a, labels: { ...a.labels, grafana_folder: folder } }));
+  const withFolder = alerts.map((a) => ({ ...a, labels: { ...a.labels, grafana_folder: folder } as Labels }));
   const firing = withFolder.filter((a) => a.endsAt === undefined).length;
   return {
     ...base,

@@ -16,6 +16,11 @@ const sig = (minute: number, ref: string, entities: Signal['entities']): Signal 
   entities,
   raw: null,
 });
+const alertOf = (store: MemoryStore, id: string) => {
+  const a = store.alerts.get(id);
+  if (!a) throw new Error(`no alert ${id}`);
+  return a;
+};
 const resolved = (minute: number, ref: string, entities: Signal['entities']): Signal => ({
   ...sig(minute, ref, entities),
   status: 'resolved',
@@ -61,7 +66,7 @@ describe('corrections', () => {
     const b = c.ingest(sig(1, 'b', { service: 'indexer', aggregates: 'search-cpu' }));
     expect(b.incidentId).toBe(a.incidentId);
     const from = store.incidents.get(a.incidentId as string) as IncidentState;
-    const { incident, rules } = c.moveAlert(store.alerts.get(b.alertId)!, from, null, 'bob on 20 Nov');
+    const { incident, rules } = c.moveAlert(alertOf(store, b.alertId), from, null, 'bob on 20 Nov');
     expect(from.memberIds).toEqual([a.alertId]);
     expect(incident.memberIds).toEqual([b.alertId]);
     expect(store.alerts.get(b.alertId)?.incidentId).toBe(incident.id);
@@ -85,7 +90,7 @@ describe('corrections', () => {
     const b = c.ingest(sig(30, 'b', { service: 'ledger' }));
     const from = store.incidents.get(a.incidentId as string) as IncidentState;
     const to = store.incidents.get(b.incidentId as string) as IncidentState;
-    c.moveAlert(store.alerts.get(a.alertId)!, from, to, 'carol');
+    c.moveAlert(alertOf(store, a.alertId), from, to, 'carol');
     expect(from).toMatchObject({ memberIds: [], mergedInto: to.id, status: 'resolved' });
     expect(to.memberIds.sort()).toEqual([a.alertId, b.alertId].sort());
   });

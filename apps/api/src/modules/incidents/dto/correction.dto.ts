@@ -1,14 +1,15 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Equals, IsOptional, IsUUID } from 'class-validator';
+import { CorrelationRuleView, MergeIncidentRequest, MoveAlertRequest } from '@mozaic/contracts';
 
-export class MergeIncidentDto {
+export class MergeIncidentDto implements MergeIncidentRequest {
   @ApiProperty({ format: 'uuid', description: 'The incident that absorbs this one (it keeps its id)' })
   @IsUUID('all', { message: 'into must be an incident id (uuid)' })
   into!: string;
 }
 
 /** Exactly one of `to` (an incident of the same project) and `new: true`. */
-export class MoveAlertDto {
+export class MoveAlertDto implements MoveAlertRequest {
   @ApiPropertyOptional({ format: 'uuid', description: 'The incident the alert moves to' })
   @IsOptional()
   @IsUUID('all', { message: 'to must be an incident id (uuid)' })
@@ -17,10 +18,10 @@ export class MoveAlertDto {
   @ApiPropertyOptional({ description: 'true: the alert moves to a new incident of its own' })
   @IsOptional()
   @Equals(true, { message: 'new must be true when given' })
-  new?: boolean;
+  new?: true;
 }
 
-export class CorrelationRuleResponse {
+export class CorrelationRuleResponse implements CorrelationRuleView {
   @ApiProperty({ format: 'uuid' }) id!: string;
   @ApiProperty({ example: 'service:checkout' }) key_a!: string;
   @ApiProperty({ example: 'service:checkout-worker' }) key_b!: string;

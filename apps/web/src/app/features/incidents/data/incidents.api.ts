@@ -5,6 +5,8 @@ import {
   IncidentSignal,
   IncidentSummary,
   ListIncidentsQuery,
+  MergeIncidentRequest,
+  MoveAlertRequest,
   NEXT_CURSOR_HEADER,
 } from '@mozaic/contracts';
 import { map } from 'rxjs';
@@ -37,6 +39,12 @@ export class IncidentsApi {
   }
   act(id: string, action: 'acknowledge' | 'resolve' | 'reopen') {
     return this.http.post<IncidentDetail>(`/api/v1/incidents/${id}/${action}`, {});
+  }
+  merge(id: string, body: MergeIncidentRequest) {
+    return this.http.post<IncidentDetail>(`/api/v1/incidents/${id}/merge`, body);
+  }
+  move(id: string, alertId: string, body: MoveAlertRequest) {
+    return this.http.post<IncidentDetail>(`/api/v1/incidents/${id}/alerts/${alertId}/move`, body);
   }
   /** Created and changed incidents of a project, live. */
   stream(projectId: string) {

@@ -1,18 +1,19 @@
 import { JsonPipe } from '@angular/common';
 import { Component, inject, input, OnInit, signal } from '@angular/core';
-import { RouterLink } from '@angular/router';
+import { Router, RouterLink } from '@angular/router';
 import { IncidentDetail, IncidentSignal } from '@mozaic/contracts';
 import { firstValueFrom } from 'rxjs';
 import { apiError } from '../../../core/http/api-error';
 import { BadgeComponent } from '../../../shared/severity-badge.component';
 import { TimeAgoPipe } from '../../../shared/time-ago.pipe';
 import { TimelineComponent } from '../components/timeline.component';
+import { GroupingCorrectionsComponent } from '../components/grouping-corrections.component';
 import { IncidentsApi } from '../data/incidents.api';
 
 /** One incident: state and actions, timeline, why its alerts belong together, templates, alerts, raw payloads. */
 @Component({
   selector: 'app-incident-page',
-  imports: [RouterLink, BadgeComponent, TimeAgoPipe, TimelineComponent, JsonPipe],
+  imports: [RouterLink, BadgeComponent, TimeAgoPipe, TimelineComponent, JsonPipe, GroupingCorrectionsComponent],
   template: `
     <p><a [routerLink]="['/project', id()]">← Back to the project</a></p>
     @if (error(); as e) {
@@ -110,6 +111,12 @@ import { IncidentsApi } from '../data/incidents.api';
         </tbody>
       </table>
 
+      @if (i.status !== 'resolved') {
+        @for (current of [i.id]; track current) {
+          <app-grouping-corrections [projectId]="id()" [incident]="i" (corrected)="corrected($event)" />
+        }
+      }
+
       <h2>Raw payloads</h2>
       @if (showRaw()) {
         @for (s of signals() ?? []; track s.id) {
@@ -128,6 +135,7 @@ import { IncidentsApi } from '../data/incidents.api';
 })
 export class IncidentPage implements OnInit {
   private readonly api = inject(IncidentsApi);
+  private readonly router = inject(Router);
   readonly id = input.required<string>();
   readonly incidentId = input.required<string>();
   protected readonly incident = signal<IncidentDetail | null>(null);
@@ -136,7 +144,11 @@ export class IncidentPage implements OnInit {
   protected readonly busy = signal(false);
   protected readonly error = signal<string | null>(null);
 
-  async ngOnInit(): Promise<void> {
+  ngOnInit(): Promise<void> {
+    return this.load();
+  }
+
+  private async load(): Promise<void> {
     try {
       const [detail, signals] = await Promise.all([
         firstValueFrom(this.api.get(this.incidentId())),
@@ -147,6 +159,18 @@ export class IncidentPage implements OnInit {
     } catch (e) {
       this.error.set(apiError(e, 'This incident could not be loaded'));
     }
+  }
+
+  /** After a merge or move: show the incident the alerts are in now. */
+  protected async corrected(target: IncidentDetail): Promise<void> {
+    if (target.id === this.incidentId()) {
+      this.incident.set(target);
+      return;
+    }
+    this.incident.set(target);
+    this.signals.set(null);
+    await this.router.navigate(['/project', this.id(), 'incidents', target.id]);
+    await this.load();
   }
 
   async act(action: 'acknowledge' | 'resolve' | 'reopen'): Promise<void> {
