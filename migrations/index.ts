@@ -6,6 +6,7 @@ import { Orchestrator1795581420201 } from './1795581420201-Orchestrator';
 import { IngestHotPath1795591200000 } from './1795591200000-IngestHotPath';
 import { SecurityLimits1795600000000 } from './1795600000000-SecurityLimits';
 import { Corrections1796123985101 } from './1796123985101-Corrections';
+import { Heartbeats1796124409802 } from './1796124409802-Heartbeats';
 
 /**
  * Every migration, in order. The api is bundled, so migrations are listed here rather than found
@@ -20,4 +21,5 @@ export const MIGRATIONS = [
   IngestHotPath1795591200000,
   SecurityLimits1795600000000,
   Corrections1796123985101,
+  Heartbeats1796124409802,
 ];

@@ -3,6 +3,7 @@ export * from './lib/templates/tokenize';
 export * from './lib/templates/template-miner';
 export * from './lib/signals/hash';
 export * from './lib/signals/fingerprint';
+export * from './lib/signals/heartbeats';
 export * from './lib/entities/entities';
 export * from './lib/entities/prometheus-labels';
 export * from './lib/entities/cloudwatch-dimensions';

@@ -27,6 +27,8 @@ export interface AppConfig {
   publicUrl: string | null;
   /** Alerts one Alertmanager or Grafana delivery may carry (413 beyond). */
   webhookMaxAlerts: number;
+  /** A heartbeat sender silent for this long (at least; three of its beats) is an incident. */
+  heartbeatMissingAfterMs: number;
   /** Live streams (SSE) one user may hold open in one process. */
   sseMaxStreamsPerUser: number;
   /** Consume queued work in this process (BullMQ workers, sweepers); worker.ts always does. */
@@ -177,6 +179,7 @@ export function parseConfig(env: Env): AppConfig {
     webDist: str('WEB_DIST') ?? null,
     publicUrl,
     webhookMaxAlerts: int('WEBHOOK_MAX_ALERTS', 1_000, 1, 20_000),
+    heartbeatMissingAfterMs: int('HEARTBEAT_MISSING_MINUTES', 10, 1, 10_080) * 60_000,
     sseMaxStreamsPerUser: int('SSE_MAX_STREAMS_PER_USER', 10, 1, 10000),
     runWorkers: bool('RUN_WORKERS', true),
     sources: {

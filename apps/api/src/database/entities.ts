@@ -8,6 +8,7 @@ import { SignalEntity } from '../modules/incidents/entities/signal.entity';
 import { LogTemplateEntity } from '../modules/incidents/entities/log-template.entity';
 import { IncidentCorrectionEntity } from '../modules/incidents/entities/incident-correction.entity';
 import { CorrelationRuleEntity } from '../modules/incidents/entities/correlation-rule.entity';
+import { HeartbeatEntity } from '../modules/webhooks/entities/heartbeat.entity';
 import { InboundEventEntity } from '../modules/webhooks/entities/inbound-event.entity';
 import { ProjectWebhookEntity } from '../modules/webhooks/entities/project-webhook.entity';
 import { ProjectEntity } from '../modules/projects/entities/project.entity';
@@ -27,6 +28,7 @@ export const ENTITIES = [
   LogTemplateEntity,
   IncidentCorrectionEntity,
   CorrelationRuleEntity,
+  HeartbeatEntity,
   InboundEventEntity,
   ProjectWebhookEntity,
   FetchRunEntity,

@@ -10,6 +10,7 @@ import {
 import { isUuid } from '../../common/ids/uuid';
 import { sqlState } from '../../database/sql-state';
 import { cleanText } from '../../common/json/clean';
+import { HeartbeatLedger } from './heartbeats/heartbeat-ledger.service';
 import { IngestQueue } from './ingest/ingest-queue';
 import { DeliveryWriter } from './ingest/delivery-writer.service';
 import { Delivery, Verified, WebhookVerifier } from './webhook-verifier.service';
@@ -41,6 +42,7 @@ export class WebhookIntake {
     private readonly settings: WebhookSettingsService,
     private readonly verifier: WebhookVerifier,
     private readonly queue: IngestQueue,
+    private readonly heartbeats: HeartbeatLedger,
   ) {}
 
   async receive(source: WebhookSource, projectId: string, delivery: Delivery): Promise<WebhookAck> {
@@ -51,6 +53,7 @@ export class WebhookIntake {
       const v = delivery.headers[h];
       if (typeof v === 'string') headers[h] = cleanText(v.slice(0, 500));
     }
+    const body = delivery.raw.toString('utf8');
     const stored = await this.guard(() =>
       this.writer.write({
         projectId,
@@ -58,9 +61,11 @@ export class WebhookIntake {
         kind: verified.kind === null ? null : cleanText(verified.kind),
         dedupKey: verified.dedupKey,
         headers,
-        body: delivery.raw.toString('utf8'),
+        body,
       }),
     );
+    // A heartbeat proves its sender alive even in a repeat (duplicate) delivery.
+    await this.guard(() => this.heartbeats.heard(projectId, source, body));
     if (!stored.created) return { id: stored.id, status: 'duplicate' };
     this.queue.enqueue(stored.id);
     return { id: stored.id, status: 'accepted' };

@@ -38,6 +38,9 @@ export interface OutboundOverrides {
   snsVerify?: SnsVerifyOptions;
 }
 
+import { HeartbeatEntity } from './entities/heartbeat.entity';
+import { HeartbeatLedger } from './heartbeats/heartbeat-ledger.service';
+import { HeartbeatScheduler } from './heartbeats/heartbeat.scheduler';
 /**
  * Webhooks in, deliveries stored, work distributed: through BullMQ when REDIS_URL is set (workers
  * here unless RUN_WORKERS=false, and in worker.ts), else through the in-process driver.
@@ -55,7 +58,7 @@ export class WebhooksModule {
     return {
       module: WebhooksModule,
       imports: [
-        TypeOrmModule.forFeature([InboundEventEntity, ProjectWebhookEntity, AccountConnectionEntity]),
+        TypeOrmModule.forFeature([InboundEventEntity, ProjectWebhookEntity, AccountConnectionEntity, HeartbeatEntity]),
         ProjectsModule,
         IncidentsModule,
         ...queue.imports,
@@ -71,7 +74,8 @@ export class WebhooksModule {
         IngestWorker,
         SnsVerifier,
         ...queue.providers,
-        ...(config.runWorkers || !config.redisUrl ? [EventSweeper] : []),
+        HeartbeatLedger,
+        ...(config.runWorkers || !config.redisUrl ? [EventSweeper, HeartbeatScheduler] : []),
         { provide: SnsCertFetcher, useValue: outbound.snsCertFetcher ?? new HttpsSnsCertFetcher() },
         { provide: SnsSubscriptionConfirmer, useValue: outbound.snsConfirmer ?? new HttpsSnsSubscriptionConfirmer() },
         { provide: SNS_VERIFY_OPTIONS, useValue: outbound.snsVerify ?? {} },
