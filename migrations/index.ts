@@ -7,6 +7,7 @@ import { IngestHotPath1795591200000 } from './1795591200000-IngestHotPath';
 import { SecurityLimits1795600000000 } from './1795600000000-SecurityLimits';
 import { Corrections1796123985101 } from './1796123985101-Corrections';
 import { Heartbeats1796124409802 } from './1796124409802-Heartbeats';
+import { TemplateRuns1796125415855 } from './1796125415855-TemplateRuns';
 
 /**
  * Every migration, in order. The api is bundled, so migrations are listed here rather than found
@@ -22,4 +23,5 @@ export const MIGRATIONS = [
   SecurityLimits1795600000000,
   Corrections1796123985101,
   Heartbeats1796124409802,
+  TemplateRuns1796125415855,
 ];

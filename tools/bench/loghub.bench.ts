@@ -4,13 +4,14 @@
  * Log-template grouping on labelled logs laid out like shared/loghub-2k: for every dataset folder in
  * <dir> with an entry in <dir>/settings.json, cuts each line's header with that entry's lineRegex
  * (the only per-dataset setting used), groups the Content with one generic TemplateMiner, and writes
- * <predDir>/<Dataset>.csv (LineId,ClusterId). Prints per-dataset throughput — parse only (the miner
+ * <predDir>/<Dataset>.csv (LineId,ClusterId,EventTemplate: the template MOZAIC shows for the line at the end of
+ * the stream). Prints per-dataset throughput — parse only (the miner
  * alone, best of N rounds with a fresh miner each) and end-to-end (read, cut, mine, write) — and ends
  * with `lines_per_s=<parse-only over all datasets>`. Score with shared/tools/score-log-grouping.mjs.
  */
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { TemplateMiner } from '../../libs/correlation/src';
+import { TemplateMiner, templateText } from '../../libs/correlation/src';
 
 interface DatasetSettings {
   logFile: string;
@@ -48,6 +49,9 @@ function contents(name: string, s: DatasetSettings): string[] {
     });
 }
 
+/** RFC 4180: quote a field holding a comma, quote or line break; double the quotes. */
+const csvField = (v: string) => (/[",\r\n]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v);
+
 let totalLines = 0;
 let totalParseMs = 0;
 const rows: string[] = [];
@@ -57,9 +61,14 @@ for (const [name, s] of Object.entries(settings.datasets)) {
   const lines = contents(name, s);
   const miner = new TemplateMiner();
   const ids = lines.map((l) => miner.addId(l));
+  // The template MOZAIC shows for each line: its cluster's, at the end of the stream.
+  const template = (id: number) => {
+    const c = miner.cluster(id);
+    return csvField(c ? templateText(c) : '');
+  };
   writeFileSync(
     join(out, `${name}.csv`),
-    'LineId,ClusterId\n' + ids.map((id, i) => `${i + 1},${id}`).join('\n') + '\n',
+    'LineId,ClusterId,EventTemplate\n' + ids.map((id, i) => `${i + 1},${id},${template(id)}`).join('\n') + '\n',
   );
   const endToEndMs = performance.now() - t0;
 

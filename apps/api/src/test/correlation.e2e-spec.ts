@@ -88,7 +88,8 @@ describe('correlation on PostgreSQL (e2e)', () => {
       examples: expect.any(Array),
     });
     expect(detail.body.templates.map((x: { template: string }) => x.template)).toContain(
-      'Back-off restarting failed container nginx in pod <*>',
+      // The pod's name and, in brackets, its uid: the brackets stay in the template.
+      'Back-off restarting failed container nginx in pod <*>(<*>)',
     );
     expect(detail.body.logs_json[0]).toMatchObject({ source: 'sentry', at: at(4) });
     const c = await counts(projectId);

@@ -1,3 +1,4 @@
+import { templateText } from '@mozaic/correlation';
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { Brackets, In, Repository } from 'typeorm';
@@ -147,7 +148,7 @@ export class IncidentsService {
     return rows
       .map((r) => ({
         id: `t${r.clusterId}`,
-        template: r.template,
+        template: templateText({ tokens: r.template.split(' '), runs: r.runs ?? undefined }),
         count: r.count,
         alerts: perAlert[`t${r.clusterId}`] ?? 0,
         examples: r.examples,

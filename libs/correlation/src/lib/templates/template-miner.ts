@@ -1,4 +1,4 @@
-import { tokenize, WILDCARD } from './tokenize';
+import { covers, mergeTokens, tokenize, WILDCARD } from './tokenize';
 
 export interface TemplateMinerOptions {
   /** Least share of positions that must agree for a message to join a cluster (0..1). */
@@ -11,8 +11,13 @@ export interface TemplateMinerOptions {
 
 export interface TemplateCluster {
   id: number;
-  /** Tokens, with <*> for variable positions. */
+  /** Tokens, with <*> for variable positions or parts (`uid=<*>`, `<*>:<*>`). */
   tokens: string[];
+  /**
+   * Per token: how many message tokens a <*> stands for when every message had the same number
+   * there (a value of two words shows as `<*> <*>`), 0 when it varies (a list: one `<*>`).
+   */
+  runs?: number[];
   count: number;
   firstSeen: number;
   lastSeen: number;
@@ -56,6 +61,7 @@ export class TemplateMiner {
   private readonly cache = new Map<string, TemplateCluster>();
   private nextId = 1;
   private readonly tokens: string[] = [];
+  private readonly runs: number[] = [];
   private readonly raw: string[] = [];
 
   constructor(options: TemplateMinerOptions = {}) {
@@ -71,7 +77,7 @@ export class TemplateMiner {
     const cluster = this.match(message, at);
     return {
       clusterId: cluster.id,
-      template: cluster.tokens.join(' '),
+      template: templateText(cluster),
       params: this.params(cluster, message),
       change: this.lastChange,
     };
@@ -86,14 +92,14 @@ export class TemplateMiner {
 
   private match(message: string, at: number): TemplateCluster {
     const tokens = this.tokens;
-    const n = tokenize(message, tokens);
-    const key = tokens.join(' ');
+    const n = tokenize(message, tokens, undefined, this.runs);
+    const key = tokens.join(' ') + (this.runs.some((r) => r > 1) ? `\u0000${this.runs.join(',')}` : '');
     let cluster = this.cache.get(key);
     let change: MatchResult['change'] = 'none';
     if (!cluster || !this.byId.has(cluster.id)) {
       cluster = this.search(tokens, n);
       if (cluster) {
-        if (this.generalize(cluster, tokens)) change = 'generalized';
+        if (this.generalize(cluster, tokens, this.runs)) change = 'generalized';
       } else {
         cluster = this.create(tokens, at);
         change = 'created';
@@ -125,6 +131,7 @@ export class TemplateMiner {
       clusters: this.clusters().map((c) => ({
         ...c,
         tokens: [...c.tokens],
+        runs: c.runs ? [...c.runs] : undefined,
         examples: [...c.examples],
       })),
     };
@@ -134,7 +141,8 @@ export class TemplateMiner {
     if (state.version !== 1) throw new Error(`unknown template miner state version ${String(state.version)}`);
     const m = new TemplateMiner(state.options);
     m.nextId = state.nextId;
-    for (const c of state.clusters) m.insert({ ...c, tokens: [...c.tokens], examples: [...c.examples] });
+    for (const c of state.clusters)
+      m.insert({ ...c, tokens: [...c.tokens], runs: c.runs ? [...c.runs] : undefined, examples: [...c.examples] });
     return m;
   }
 
@@ -145,6 +153,10 @@ export class TemplateMiner {
     let bestScore = -1;
     for (const c of candidates) {
       const t = c.tokens;
+      // As in Drain's prefix tree: messages that begin with different words are different events
+      // (a first word that is a variable by shape matches anything).
+      if (n > 1 && t[0] !== tokens[0] && t[0] !== WILDCARD && tokens[0] !== WILDCARD && !covers(t[0], tokens[0]))
+        continue;
       // Agreement over the positions where either side is a constant; shared <*> say nothing.
       let same = 0;
       let considered = 0;
@@ -153,7 +165,7 @@ export class TemplateMiner {
         const b = tokens[i];
         if (a === WILDCARD && b === WILDCARD) continue;
         considered++;
-        if (a === b) same++;
+        if (a === b || covers(a, b)) same++;
       }
       const score = considered === 0 ? 1 : same / considered;
       if (score > bestScore) {
@@ -164,13 +176,17 @@ export class TemplateMiner {
     return bestScore >= this.opts.similarity ? best : undefined;
   }
 
-  private generalize(c: TemplateCluster, tokens: string[]): boolean {
+  private generalize(c: TemplateCluster, tokens: string[], runs: number[]): boolean {
     let changed = false;
     for (let i = 0; i < tokens.length; i++) {
       if (c.tokens[i] !== tokens[i] && c.tokens[i] !== WILDCARD) {
-        c.tokens[i] = WILDCARD;
-        changed = true;
+        const merged = mergeTokens(c.tokens[i], tokens[i]);
+        if (merged !== c.tokens[i]) {
+          c.tokens[i] = merged;
+          changed = true;
+        }
       }
+      if (c.runs && c.runs[i] !== 0 && c.runs[i] !== runs[i]) c.runs[i] = 0;
     }
     return changed;
   }
@@ -180,6 +196,7 @@ export class TemplateMiner {
     const c: TemplateCluster = {
       id: this.nextId++,
       tokens: [...tokens],
+      runs: [...this.runs],
       count: 0,
       firstSeen: at,
       lastSeen: at,
@@ -209,7 +226,7 @@ export class TemplateMiner {
     if (list) list.splice(list.indexOf(victim), 1);
   }
 
-  /** The message's text at each <*> of the cluster's template. */
+  /** The message's text at each <*> token of the cluster's template. */
   private params(c: TemplateCluster, message: string): string[] {
     const values = this.raw;
     tokenize(message, this.tokens, values);
@@ -217,4 +234,16 @@ export class TemplateMiner {
     for (let i = 0; i < c.tokens.length && i < values.length; i++) if (c.tokens[i] === WILDCARD) out.push(values[i]);
     return out;
   }
+}
+
+/** The template as people read it: tokens joined by spaces, a <*> of a fixed width repeated. */
+export function templateText(c: Pick<TemplateCluster, 'tokens' | 'runs'>): string {
+  let out = '';
+  for (let i = 0; i < c.tokens.length; i++) {
+    const t = c.tokens[i];
+    const r = t === WILDCARD ? (c.runs?.[i] ?? 1) : 1;
+    const text = r > 1 ? Array(r).fill(WILDCARD).join(' ') : t;
+    out += i === 0 ? text : ' ' + text;
+  }
+  return out;
 }

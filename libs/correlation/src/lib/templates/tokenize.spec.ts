@@ -1,4 +1,4 @@
-import { tokenize, WILDCARD } from './tokenize';
+import { covers, mergeTokens, tokenize, WILDCARD } from './tokenize';
 
 const tok = (s: string) => {
   const out: string[] = [];
@@ -8,31 +8,45 @@ const tok = (s: string) => {
 
 describe('tokenize', () => {
   it.each([
-    [
-      'Received block blk_-1608999687919862906 of size 91178 from /10.250.10.6',
-      'Received block <*> of size <*> from <*>',
-    ],
-    ['connect to 192.168.0.1:8080 took 35ms', 'connect to <*> took <*>'],
-    ['request 3f2504e0-4f89-11d3-9a0c-0305e82c3301 done', 'request <*> done'],
-    ['fetch https://example.com/api/items failed', 'fetch <*> failed'],
-    ['cannot open /var/log/app/current.log', 'cannot open <*>'],
-    ['wrote 10KB at 2026-11-25T01:02:03Z', 'wrote <*> at <*>'],
-    ['flags 0x1f and 0xdeadbeef', 'flags <*> and <*>'],
+    ['Stored chunk chk_-88123456789 of size 4096 from /10.1.2.3', 'Stored chunk <*> of size <*> from <*>'],
+    ['dial 172.16.4.9:9092 took 35ms', 'dial <*>:<*> took <*>'],
+    ['job 9b2c1d40-7e11-4a2b-8c3d-0a1b2c3d4e5f finished', 'job <*> finished'],
+    ['GET https://svc.example.org/v1/items failed', 'GET <*> failed'],
+    ['cannot read /srv/app/state.db', 'cannot read <*>'],
+    ['flushed 12 pages at 2026-11-25T01:02:03Z', 'flushed <*> pages at <*>'],
   ])('masks variables by shape: %s', (input, expected) => {
     expect(tok(input)).toBe(expected);
   });
 
-  it('splits key=value so the key stays constant', () => {
-    expect(tok('logname= uid=0 euid=0 tty=ssh user=root')).toBe('logname= uid= <*> euid= <*> tty= ssh user= root');
+  it('masks the parts of a token and keeps its punctuation: brackets, colons, dots, key=', () => {
+    expect(tok('[peer 10.9.8.7] refused')).toBe('[peer <*>] refused');
+    expect(tok('from /10.9.8.7:4040:Reset by peer:')).toBe('from <*>:<*>:Reset by peer:');
+    expect(tok('dumping core.4411 now')).toBe('dumping core.<*> now');
+    expect(tok('session opened uid=0 gid=100 tty=pts')).toBe('session opened uid=<*> gid=<*> tty=pts');
+    expect(tok('cache (18.4 hits)')).toBe('cache (<*> hits)');
   });
 
-  it('collapses a run of variables into one, so lists of any length share a template', () => {
-    expect(tok('ask 10.0.0.1:50010 to delete blk_1 blk_2 blk_3')).toBe('ask <*> to delete <*>');
-    expect(tok('ask 10.0.0.1:50010 to delete blk_1')).toBe('ask <*> to delete <*>');
+  it('keeps words with a short digit run as words (ssh2, x86_64), masks long ids (part-00017)', () => {
+    expect(tok('proto ssh2 arch x86_64 codec h264')).toBe('proto ssh2 arch x86_64 codec h264');
+    expect(tok('init2() wrote part-00017 and attempt_20261101_0007')).toBe('init2() wrote <*> and <*>');
+    expect(tok('log4j md5sum restarted web-7f8c9d2b1a-k3x9q')).toBe('log4j md5sum restarted <*>');
   });
 
-  it('keeps words, punctuation and brackets as they are, and copes with tabs and repeated spaces', () => {
-    expect(tok('  Failed\tpassword  for root [preauth] ')).toBe('Failed password for root [preauth]');
+  it('takes a size unit that changes with the magnitude into the value, not a fixed unit', () => {
+    expect(tok('cached (size 16.0 KB, free 1.2 GB)')).toBe('cached (size <*>, free <*>)');
+    expect(tok('took 52 ms for 2227 bytes')).toBe('took <*> ms for <*> bytes');
+  });
+
+  it('collapses a run of variables into one token, and says how many it stands for', () => {
+    const out: string[] = [];
+    const runs: number[] = [];
+    tokenize('drop 10.0.0.1:50010 then chk_1111 chk_2222 chk_3333', out, undefined, runs);
+    expect(out).toEqual(['drop', '<*>:<*>', 'then', '<*>']);
+    expect(runs).toEqual([1, 1, 1, 3]);
+  });
+
+  it('copes with tabs, repeated spaces and empty input', () => {
+    expect(tok('  Failed\tlogin  for guest [preauth] ')).toBe('Failed login for guest [preauth]');
     expect(tok('')).toBe('');
     expect(tok(WILDCARD)).toBe(WILDCARD);
   });
@@ -40,8 +54,26 @@ describe('tokenize', () => {
   it('gives the original text of every token, a collapsed run joined', () => {
     const out: string[] = [];
     const values: string[] = [];
-    tokenize('deleted blk_1 blk_2 on host=alpha in 35ms', out, values);
-    expect(out).toEqual(['deleted', '<*>', 'on', 'host=', 'alpha', 'in', '<*>']);
-    expect(values).toEqual(['deleted', 'blk_1 blk_2', 'on', 'host=', 'alpha', 'in', '35ms']);
+    tokenize('dropped chk_1111 chk_2222 on host=alpha', out, values);
+    expect(values).toEqual(['dropped', 'chk_1111 chk_2222', 'on', 'host=alpha']);
+  });
+});
+
+describe('merging template tokens', () => {
+  it.each([
+    ['user=alice', 'user=bob', 'user=<*>'],
+    ['rhost=<*>', 'rhost=gw.example', 'rhost=<*>'],
+    ['(state=up)', '(state=down)', '(state=<*>)'],
+    ['alpha', 'beta', WILDCARD],
+    ['a:b', 'c:d', WILDCARD],
+  ])('%s + %s → %s', (a, b, merged) => {
+    expect(mergeTokens(a, b)).toBe(merged);
+    expect(mergeTokens(b, a)).toBe(merged);
+  });
+
+  it('knows a template token covers its instances', () => {
+    expect(covers('user=<*>', 'user=carol')).toBe(true);
+    expect(covers('user=<*>', 'group=x')).toBe(false);
+    expect(covers('<*>', 'anything')).toBe(true);
   });
 });

@@ -18,6 +18,10 @@ export class LogTemplateEntity {
   @Column({ type: 'text' })
   template!: string;
 
+  /** Per token, how many words a <*> stands for (0: varies); see TemplateCluster.runs. */
+  @Column({ type: 'jsonb', nullable: true })
+  runs!: number[] | null;
+
   @Column({ type: 'int', default: 0 })
   count!: number;
 

@@ -17,6 +17,7 @@ export class TemplateStore {
       clusters: rows.map((r) => ({
         id: r.clusterId,
         tokens: r.template.split(' '),
+        runs: r.runs ?? undefined,
         count: r.count,
         firstSeen: r.firstSeen.getTime(),
         lastSeen: r.lastSeen.getTime(),
@@ -33,6 +34,7 @@ export class TemplateStore {
         projectId,
         clusterId: c.id,
         template: c.tokens.join(' '),
+        runs: c.runs ?? null,
         count: c.count,
         firstSeen: new Date(c.firstSeen),
         lastSeen: new Date(c.lastSeen),
