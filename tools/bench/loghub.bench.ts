@@ -1,5 +1,5 @@
 /**
- * npm run bench:loghub -- --data <dir> --out <predDir> [--rounds N]
+ * npm run bench:loghub -- --data <dir> --out <predDir> [--rounds N] [--scorer <score-log-grouping.mjs>]
  *
  * Log-template grouping on labelled logs laid out like shared/loghub-2k: for every dataset folder in
  * <dir> with an entry in <dir>/settings.json, cuts each line's header with that entry's lineRegex
@@ -7,10 +7,12 @@
  * <predDir>/<Dataset>.csv (LineId,ClusterId,EventTemplate: the template MOZAIC shows for the line at the end of
  * the stream). Prints per-dataset throughput — parse only (the miner
  * alone, best of N rounds with a fresh miner each) and end-to-end (read, cut, mine, write) — and ends
- * with `lines_per_s=<parse-only over all datasets>`. Score with shared/tools/score-log-grouping.mjs.
+ * with `lines_per_s=<parse-only over all datasets>`. Score with shared/tools/score-log-grouping.mjs;
+ * given that script with --scorer, also prints GA, FGA, PA and FTA per dataset, their means, and
+ * the means of the two cross-validation halves (datasets sorted by name, alternately in A and B).
  */
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { TemplateMiner, templateText } from '../../libs/correlation/src';
 
 interface DatasetSettings {
@@ -87,3 +89,45 @@ for (const [name, s] of Object.entries(settings.datasets)) {
 }
 for (const r of rows) console.log(r);
 console.log(`lines_per_s=${Math.round(totalLines / (totalParseMs / 1000))}`);
+
+interface Scored {
+  GA: number;
+  FGA: number;
+  PA: number;
+  FTA: number;
+}
+type ScoreFiles = (truth: string, pred: string) => Scored;
+
+async function printScores(scorer: string): Promise<void> {
+  const { scoreFiles } = (await import(resolve(scorer))) as { scoreFiles: ScoreFiles };
+  const names = Object.entries(settings.datasets)
+    .filter(([, s]) => existsSync(join(data as string, s.logFile)))
+    .map(([name]) => name)
+    .sort();
+  const scores = new Map<string, Scored>();
+  for (const name of names) {
+    const truthFile = join(
+      data as string,
+      (settings.datasets[name] as DatasetSettings & { truthFile: string }).truthFile,
+    );
+    scores.set(name, scoreFiles(truthFile, join(out as string, `${name}.csv`)));
+  }
+  const f = (x: number) => x.toFixed(3);
+  const mean = (list: string[], k: keyof Scored) =>
+    list.reduce((n, d) => n + (scores.get(d) as Scored)[k], 0) / list.length;
+  const line = (label: string, list: string[]) =>
+    `${label.padEnd(12)} GA=${f(mean(list, 'GA'))} FGA=${f(mean(list, 'FGA'))} PA=${f(mean(list, 'PA'))} FTA=${f(mean(list, 'FTA'))}`;
+  for (const name of names) console.log(line(name, [name]));
+  const a = names.filter((_, i) => i % 2 === 0);
+  const b = names.filter((_, i) => i % 2 === 1);
+  console.log(line('mean', names));
+  console.log(`${line('half A', a)}  (${a.join(', ')})`);
+  console.log(`${line('half B', b)}  (${b.join(', ')})`);
+}
+
+const scorer = arg('scorer');
+if (scorer)
+  printScores(scorer).catch((e) => {
+    console.error(e);
+    process.exit(1);
+  });

@@ -136,10 +136,16 @@ export function tokenize(s: string, out: string[], values?: string[], runs?: num
     if (i >= n) break;
     const start = i;
     let interesting = false;
+    // A plain number (digits, dots, a sign): a variable without looking further.
+    let number = isDigit(s.charCodeAt(i)) || s.charCodeAt(i) === MINUS;
     for (; i < n; i++) {
       const c = s.charCodeAt(i);
       if (isSpace(c)) break;
-      if (isDigit(c) || c === SLASH) interesting = true;
+      if (isDigit(c)) interesting = true;
+      else {
+        if (c === SLASH) interesting = true;
+        if (c !== DOT && c !== MINUS) number = false;
+      }
     }
     const last = out.length - 1;
     // A unit after a value belongs to it: `16.0 KB,` is `<*>,`.
@@ -152,7 +158,7 @@ export function tokenize(s: string, out: string[], values?: string[], runs?: num
       }
       continue;
     }
-    const token = interesting ? maskToken(s, start, i) : s.slice(start, i);
+    const token = number && interesting ? WILDCARD : interesting ? maskToken(s, start, i) : s.slice(start, i);
     if (token === WILDCARD && last >= 0 && out[last] === WILDCARD) {
       if (values) values[last] += ' ' + s.slice(start, i);
       if (runs) runs[last]++;
