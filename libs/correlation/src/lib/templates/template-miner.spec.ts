@@ -24,6 +24,13 @@ describe('TemplateMiner', () => {
     );
   });
 
+  it('counts tokens of one structure as half alike, so key=value listings of different keys join', () => {
+    const m = new TemplateMiner();
+    const a = m.addId('Runtime setting:cache.size=512');
+    expect(m.addId('Runtime setting:queue.depth=64')).toBe(a);
+    expect(m.cluster(a)?.tokens.join(' ')).toBe('Runtime setting:<*>=<*>');
+  });
+
   it('keeps messages that begin with different words apart, as Drain does', () => {
     const m = new TemplateMiner();
     expect(m.addId('Accepted key for guest from 10.0.0.1')).not.toBe(m.addId('Rejected key for guest from 10.0.0.1'));

@@ -166,6 +166,8 @@ export class TemplateMiner {
         if (a === WILDCARD && b === WILDCARD) continue;
         considered++;
         if (a === b || covers(a, b)) same++;
+        // Half a match for tokens of one structure (`env:os.name=<*>` and `env:java.home=<*>`).
+        else if (a.length > 3 && b.length > 3 && mergeTokens(a, b) !== WILDCARD) same += 0.5;
       }
       const score = considered === 0 ? 1 : same / considered;
       if (score > bestScore) {
