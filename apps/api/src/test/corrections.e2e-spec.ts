@@ -163,4 +163,50 @@ describe('incident corrections (e2e)', () => {
       (await t.http().get(`/api/v1/projects/${projectId}/correlation-rules`).set(u.auth).expect(200)).body,
     ).toEqual([]);
   });
+
+  it('honours a dependency a person declares, and validates it', async () => {
+    const projectId = await newProject('declare');
+    const rules = `/api/v1/projects/${projectId}/correlation-rules`;
+    const bad = await t
+      .http()
+      .post(rules)
+      .set(u.auth)
+      .send({ key_a: 'checkout', key_b: 'service:x', relation: 'together' })
+      .expect(400);
+    expect(bad.body.message.join(' ')).toMatch(/key_a must be an entity key/);
+    await t
+      .http()
+      .post(rules)
+      .set(u.auth)
+      .send({ key_a: 'service:a', key_b: 'service:a', relation: 'together' })
+      .expect(400);
+    await t
+      .http()
+      .post(rules)
+      .set(u.auth)
+      .send({ key_a: 'service:a', key_b: 'service:b', relation: 'maybe' })
+      .expect(400);
+    await t
+      .http()
+      .post(rules)
+      .set(other.auth)
+      .send({ key_a: 'service:a', key_b: 'service:b', relation: 'together' })
+      .expect(404);
+    const rule = await t
+      .http()
+      .post(rules)
+      .set(u.auth)
+      .send({ key_a: 'service:Ledger', key_b: 'service:billing', relation: 'together' })
+      .expect(201);
+    expect(rule.body).toMatchObject({ key_a: 'service:billing', key_b: 'service:ledger', relation: 'together' });
+
+    const a = (await file(projectId, am(projectId, 0, 'ledger', 'decl-a'))).outcomes[0];
+    const b = (await file(projectId, am(projectId, 2, 'billing', 'decl-b'))).outcomes[0];
+    expect(b.incidentId).toBe(a.incidentId);
+    const reason = (await detail(b.incidentId as string)).alerts.find((x: { id: string }) => x.id === b.alertId).reason
+      .summary;
+    expect(reason).toMatch(
+      new RegExp(`^Grouped because ${u.email} on .* put service billing and service ledger together`),
+    );
+  });
 });

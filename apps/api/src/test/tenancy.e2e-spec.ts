@@ -70,6 +70,12 @@ describe('tenancy (e2e)', () => {
     ],
     ['list correlation rules', 'get', () => `/api/v1/projects/${projectId}/correlation-rules`, () => undefined],
     [
+      'declare correlation rule',
+      'post',
+      () => `/api/v1/projects/${projectId}/correlation-rules`,
+      () => ({ key_a: 'service:a', key_b: 'service:b', relation: 'together' }),
+    ],
+    [
       'forget correlation rule',
       'delete',
       () => `/api/v1/projects/${projectId}/correlation-rules/00000000-0000-4000-8000-000000000002`,

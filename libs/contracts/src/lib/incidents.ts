@@ -147,3 +147,10 @@ export interface CorrelationRuleView {
   learned_from: string;
   created_at: string;
 }
+
+/** POST /projects/{id}/correlation-rules: a dependency (together) or a separation (apart) a person declares. */
+export interface DeclareRuleRequest {
+  key_a: string;
+  key_b: string;
+  relation: 'together' | 'apart';
+}

@@ -95,3 +95,31 @@ describe('corrections', () => {
     expect(to.memberIds.sort()).toEqual([a.alertId, b.alertId].sort());
   });
 });
+
+describe('history', () => {
+  it('joins the entities that fired together in a past incident when they start together again', () => {
+    const store = new MemoryStore();
+    const c = new Correlator(store);
+    // First outage: a composite alarm over both alarms tied the database and the API together.
+    const db = c.ingest(sig(0, 'db', { service: 'ledger-db', alarm: 'ledger-db-cpu' }));
+    c.ingest(sig(1, 'api', { service: 'payments', alarm: 'payments-5xx' }));
+    c.ingest(sig(1, 'composite', { aggregates: 'ledger-db-cpu,payments-5xx' }));
+    const first = store.incidents.get(db.incidentId as string) as IncidentState;
+    expect(first.memberIds).toHaveLength(3);
+    for (const ref of ['db', 'api', 'composite']) c.ingest(resolved(20, ref, {}));
+    expect(c.tick(T0 + 40 * 60_000, store.openIncidents())).toContain(first.id);
+
+    // Hours later, no composite this time.
+    const again = c.ingest(sig(300, 'db2', { service: 'ledger-db' }));
+    const client = c.ingest(sig(302, 'api2', { service: 'payments' }));
+    expect(client.incidentId).toBe(again.incidentId);
+    expect(store.incidents.get(client.incidentId as string)?.reasons[client.alertId].summary).toMatch(
+      /^Fired together before: service payments and service ledger-db in ".*" \(2026-11-20 09:00 UTC\), started within moments/,
+    );
+    // Far apart in time, history alone says nothing.
+    for (const ref of ['db2', 'api2']) c.ingest(resolved(320, ref, {}));
+    const db3 = c.ingest(sig(500, 'db3', { service: 'ledger-db' }));
+    const late = c.ingest(sig(530, 'api3', { service: 'payments' }));
+    expect(late.incidentId).not.toBe(db3.incidentId);
+  });
+});

@@ -1,8 +1,8 @@
 import { Signal } from '@mozaic/contracts';
-import { entityProfile } from '../entities/entities';
+import { contextsConflict, entityProfile } from '../entities/entities';
 import { fingerprint, signalKey } from '../signals/fingerprint';
 import { Candidate, candidateFor, membershipReason, rankCandidates } from './matching';
-import { CorrelationRule, rulesFromMerge, rulesFromMove } from './rules';
+import { CorrelationRule, primaryKeys, rulesFromMerge, rulesFromMove } from './rules';
 import { explainedByNodeDown, isNodeDown, isPodScoped, nodeDownFor } from './cascades';
 import {
   AlertState,
@@ -314,7 +314,7 @@ export class Correlator {
         .filter((c): c is NonNullable<typeof c> => c !== null),
     );
     if (ranked.length === 0) {
-      const cascade = this.nodeCascade(alert, at, open);
+      const cascade = this.nodeCascade(alert, at, open) ?? this.firedTogether(alert, at, open);
       if (cascade) ranked.push(cascade);
     }
     const groupingKey = this.groupingKey(alert);
@@ -399,6 +399,37 @@ export class Correlator {
           sharedTemplates: [],
           distanceMs: Math.abs(node.firstSeen - at),
         };
+    }
+    return null;
+  }
+
+  /**
+   * Co-occurrence learned from the project's own history: an alert with no other evidence joins an
+   * open incident, started within moments, whose entity fired together with its own in a past
+   * incident — so the second time an outage comes, it is recognised from its first alerts.
+   */
+  private firedTogether(alert: AlertState, at: number, open: IncidentState[]): Candidate | null {
+    const own = primaryKeys(alert.keys);
+    if (own.length === 0) return null;
+    const past = this.store.resolvedWith(own).filter((p) => p.memberIds.length > 1);
+    if (past.length === 0) return null;
+    for (const inc of open) {
+      if (contextsConflict(alert.context, inc.context)) continue;
+      for (const [key, span] of Object.entries(inc.keySpans)) {
+        if (own.includes(key) || Math.abs(span[0] - at) > this.opts.burstMs) continue;
+        if (!primaryKeys([key]).length) continue;
+        const before = past.find((p) => p.keySpans[key] !== undefined && p.id !== inc.id);
+        if (before)
+          return {
+            incident: inc,
+            matchedKeys: [],
+            weakKeys: [],
+            mentions: [],
+            history: { incidentId: before.id, title: before.title, at: before.startedAt, keys: [own[0], key] },
+            sharedTemplates: [],
+            distanceMs: Math.abs(span[0] - at),
+          };
+      }
     }
     return null;
   }

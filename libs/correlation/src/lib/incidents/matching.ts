@@ -13,6 +13,8 @@ export interface Candidate {
   mentions: string[];
   /** A rule learned from a person's correction that puts the alert's entity with the incident's. */
   rule?: CorrelationRule;
+  /** A past incident in which the alert's entity and this incident's fired together. */
+  history?: { incidentId: string; title: string; at: number; keys: [string, string] };
   /** The node-down alert that explains this pod alert (see cascades.ts). */
   cascade?: string;
   sharedTemplates: string[];
@@ -116,6 +118,7 @@ export function rankCandidates(cands: Candidate[]): Candidate[] {
     (a, b) =>
       b.matchedKeys.length - a.matchedKeys.length ||
       Number(!!b.rule) - Number(!!a.rule) ||
+      Number(!!b.history) - Number(!!a.history) ||
       b.mentions.length - a.mentions.length ||
       b.weakKeys.length - a.weakKeys.length ||
       b.sharedTemplates.length - a.sharedTemplates.length ||
@@ -138,15 +141,17 @@ export function membershipReason(c: Candidate | null, foundedKey: string | null)
   const when = seconds === 0 ? 'during the incident' : `${seconds} s from the nearest related alert`;
   const what = c.matchedKeys.length
     ? `Same ${c.matchedKeys.map((k) => k.replace(':', ' ')).join(' and ')}`
-    : c.rule
-      ? `Grouped because ${c.rule.by} put ${c.rule.keyA.replace(':', ' ')} and ${c.rule.keyB.replace(':', ' ')} together`
-      : c.cascade
-        ? `A pod alert starting within moments of ${c.cascade.replace(':', ' ')} going down (same cluster)`
-        : c.mentions.length
-          ? `Its text names ${c.mentions.join(' and ')}, affected in this incident`
-          : c.weakKeys.length
-            ? `Related resource of the same ${c.weakKeys.map((k) => k.replace(':', ' ')).join(' and ')}, started within moments`
-            : `Same log template${c.sharedTemplates.length > 1 ? 's' : ''} (no entity named)`;
+    : c.history
+      ? `Fired together before: ${c.history.keys[0].replace(':', ' ')} and ${c.history.keys[1].replace(':', ' ')} in "${c.history.title}" (${new Date(c.history.at).toISOString().slice(0, 16).replace('T', ' ')} UTC), started within moments`
+      : c.rule
+        ? `Grouped because ${c.rule.by} put ${c.rule.keyA.replace(':', ' ')} and ${c.rule.keyB.replace(':', ' ')} together`
+        : c.cascade
+          ? `A pod alert starting within moments of ${c.cascade.replace(':', ' ')} going down (same cluster)`
+          : c.mentions.length
+            ? `Its text names ${c.mentions.join(' and ')}, affected in this incident`
+            : c.weakKeys.length
+              ? `Related resource of the same ${c.weakKeys.map((k) => k.replace(':', ' ')).join(' and ')}, started within moments`
+              : `Same log template${c.sharedTemplates.length > 1 ? 's' : ''} (no entity named)`;
   const tmpl =
     c.matchedKeys.length && c.sharedTemplates.length
       ? `, sharing ${c.sharedTemplates.length} log template${c.sharedTemplates.length > 1 ? 's' : ''}`
@@ -157,6 +162,7 @@ export function membershipReason(c: Candidate | null, foundedKey: string | null)
       ...c.weakKeys,
       ...(c.cascade ? [c.cascade] : []),
       ...(c.rule ? [c.rule.keyA, c.rule.keyB] : []),
+      ...(c.history ? c.history.keys : []),
     ],
     time_distance_s: seconds,
     shared_templates: c.sharedTemplates,

@@ -24,6 +24,8 @@ export interface CorrelationStore {
   putIncident(incident: IncidentState): void;
   /** The project's rules learned from corrections. */
   rules(): CorrelationRule[];
+  /** Resolved incidents (of the loaded history) in which one of these keys took part. */
+  resolvedWith(keys: string[]): IncidentState[];
 }
 
 /** Everything in memory: for tests, scenario replays and benchmarks. */
@@ -89,5 +91,10 @@ export class MemoryStore implements CorrelationStore {
   }
   rules(): CorrelationRule[] {
     return this.learned;
+  }
+  resolvedWith(keys: string[]): IncidentState[] {
+    return [...this.incidents.values()].filter(
+      (i) => i.status === 'resolved' && !i.mergedInto && keys.some((k) => i.keySpans[k] !== undefined),
+    );
   }
 }

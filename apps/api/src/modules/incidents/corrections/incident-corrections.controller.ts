@@ -2,7 +2,8 @@ import { Body, Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Post } f
 import { ApiBearerAuth, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { AuthUser, CurrentUser } from '../../../common/decorators/current-user.decorator';
 import { InvalidInputError } from '../../../common/errors';
-import { CorrelationRuleResponse, MergeIncidentDto, MoveAlertDto } from '../dto/correction.dto';
+import { CorrelationRuleResponse, DeclareRuleDto, MergeIncidentDto, MoveAlertDto } from '../dto/correction.dto';
+import { CorrelationRuleEntity } from '../entities/correlation-rule.entity';
 import { IncidentDetailResponse } from '../dto/incident.response';
 import { IncidentsService } from '../incidents.service';
 import { IncidentCorrections } from './incident-corrections.service';
@@ -59,14 +60,22 @@ export class IncidentCorrectionsController {
     @CurrentUser() user: AuthUser,
     @Param('project_id', ParseUUIDPipe) projectId: string,
   ): Promise<CorrelationRuleResponse[]> {
-    return (await this.corrections.rules(user.id, projectId)).map((r) => ({
-      id: r.id,
-      key_a: r.keyA,
-      key_b: r.keyB,
-      relation: r.relation,
-      learned_from: r.learnedFrom,
-      created_at: r.createdAt.toISOString(),
-    }));
+    return (await this.corrections.rules(user.id, projectId)).map(ruleView);
+  }
+
+  @Post('projects/:project_id/correlation-rules')
+  @HttpCode(201)
+  @ApiOperation({
+    summary: 'Declare a dependency (together) or a separation (apart) between two entities',
+    description: 'Later groupings honour it and cite it, like a rule learned from a correction.',
+  })
+  @ApiResponse({ status: 201, type: CorrelationRuleResponse })
+  async declare(
+    @CurrentUser() user: AuthUser,
+    @Param('project_id', ParseUUIDPipe) projectId: string,
+    @Body() body: DeclareRuleDto,
+  ): Promise<CorrelationRuleResponse> {
+    return ruleView(await this.corrections.declare(user, projectId, body.key_a, body.key_b, body.relation));
   }
 
   @Delete('projects/:project_id/correlation-rules/:rule_id')
@@ -79,4 +88,15 @@ export class IncidentCorrectionsController {
   ): Promise<void> {
     await this.corrections.forget(user.id, projectId, ruleId);
   }
+}
+
+function ruleView(r: CorrelationRuleEntity): CorrelationRuleResponse {
+  return {
+    id: r.id,
+    key_a: r.keyA,
+    key_b: r.keyB,
+    relation: r.relation,
+    learned_from: r.learnedFrom,
+    created_at: r.createdAt.toISOString(),
+  };
 }

@@ -68,6 +68,36 @@ export class IncidentCorrections {
     return this.db.getRepository(CorrelationRuleEntity).find({ where: { projectId }, order: { createdAt: 'DESC' } });
   }
 
+  /** A rule a person declares (a dependency, or two entities that never belong together). */
+  async declare(
+    user: AuthUser,
+    projectId: string,
+    keyA: string,
+    keyB: string,
+    relation: 'together' | 'apart',
+    now = new Date(),
+  ) {
+    await this.ownedProject(user.id, projectId);
+    if (keyA.toLowerCase() === keyB.toLowerCase())
+      throw new InvalidInputError('key_b: a rule relates two different entities');
+    const [a, b] = [keyA.toLowerCase(), keyB.toLowerCase()].sort();
+    const repo = this.db.getRepository(CorrelationRuleEntity);
+    await repo
+      .createQueryBuilder()
+      .insert()
+      .values({
+        projectId,
+        keyA: a,
+        keyB: b,
+        relation,
+        learnedFrom: `${user.email} on ${day(now)}`,
+        correctionId: null,
+      })
+      .orUpdate(['relation', 'learned_from', 'correction_id', 'created_at'], ['project_id', 'key_a', 'key_b'])
+      .execute();
+    return (await repo.findOne({ where: { projectId, keyA: a, keyB: b } })) as CorrelationRuleEntity;
+  }
+
   async forget(userId: string, projectId: string, ruleId: string): Promise<void> {
     await this.ownedProject(userId, projectId);
     const res = await this.db.getRepository(CorrelationRuleEntity).delete({ id: ruleId, projectId });
