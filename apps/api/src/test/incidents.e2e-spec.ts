@@ -122,6 +122,22 @@ describe('incidents read API (e2e)', () => {
     expect(res.body.map((i: { id: string }) => i.id)).toEqual(expected.map((n) => ids[n]));
   });
 
+  it('lists an incident of several sources under each of them (a member from that source)', async () => {
+    const other = (await t.http().post('/api/v1/projects').set(u.auth).send({ name: 'multi' }).expect(201)).body.id;
+    const [multi, single] = await seedIncidents(other, [
+      { title: 'checkout: crash loop + 5xx', sources: ['kubernetes', 'sentry'], timestamp: at(10) },
+      { title: 'search: slow', source: 'grafana', timestamp: at(11) },
+    ]);
+    const ids = async (q: string) =>
+      (await t.http().get(`/api/v1/incidents/project/${other}${q}`).set(u.auth).expect(200)).body.map(
+        (i: { id: string }) => i.id,
+      );
+    expect(await ids('?source=sentry')).toEqual([multi]);
+    expect(await ids('?source=kubernetes')).toEqual([multi]);
+    expect(await ids('?source=grafana')).toEqual([single]);
+    expect(await ids('?source=cloudwatch')).toEqual([]);
+  });
+
   it.each([
     ['?severity=urgent', 'severity'],
     ['?status=closed', 'status'],

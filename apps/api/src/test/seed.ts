@@ -16,6 +16,8 @@ export interface SeedIncident {
   severity?: string;
   status?: string;
   source?: string;
+  /** Sources of the members (default: [source]); source is then "multiple" unless given. */
+  sources?: string[];
   timestamp: Date;
 }
 
@@ -26,15 +28,16 @@ export async function seedIncidents(projectId: string, incidents: SeedIncident[]
     for (const [n, i] of incidents.entries()) {
       const r = await c.query<{ id: string }>(
         `INSERT INTO incidents (project_id, source, sources, severity, title, status, grouping_key, timestamp, last_seen)
-         VALUES ($1, $2::varchar, ARRAY[$2::text], $3, $4, $5, $6, $7, $7) RETURNING id`,
+         VALUES ($1, $2::varchar, $8::text[], $3, $4, $5, $6, $7, $7) RETURNING id`,
         [
           projectId,
-          i.source ?? 'sentry',
+          i.source ?? (i.sources && i.sources.length > 1 ? 'multiple' : (i.sources?.[0] ?? 'sentry')),
           i.severity ?? 'medium',
           i.title,
           i.status ?? 'open',
           `seed:${n}:${i.title}`,
           i.timestamp,
+          i.sources ?? [i.source ?? 'sentry'],
         ],
       );
       ids.push(r.rows[0].id);

@@ -154,3 +154,11 @@ export interface DeclareRuleRequest {
   key_b: string;
   relation: 'together' | 'apart';
 }
+
+/**
+ * The source filter's rule, for the API's query and the portal's live list alike: an incident
+ * belongs to a source when one of its members came from it.
+ */
+export function incidentHasSource(i: Pick<IncidentSummary, 'sources'>, source: SignalSource): boolean {
+  return (i.sources as readonly string[]).includes(source);
+}

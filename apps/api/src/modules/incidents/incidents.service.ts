@@ -77,7 +77,10 @@ export class IncidentsService {
       .where('i.project_id = :projectId', { projectId });
     if (q.severity?.length) qb.andWhere('i.severity IN (:...severity)', { severity: q.severity });
     if (q.status?.length) qb.andWhere('i.status IN (:...status)', { status: q.status });
-    if (q.source) qb.andWhere('i.source = :source', { source: q.source });
+    // "Has a member from this source" (the live view's rule too): an incident of several sources
+    // is listed under each. The main-source index serves the single-source ones.
+    if (q.source)
+      qb.andWhere(`(i.source = :source OR (i.source = 'multiple' AND :source = ANY(i.sources)))`, { source: q.source });
     if (q.from) qb.andWhere('i.timestamp >= :from', { from: new Date(q.from) });
     if (q.to) qb.andWhere('i.timestamp < :to', { to: new Date(q.to) });
     if (q.q?.trim()) qb.andWhere('i.title ILIKE :q', { q: `%${escapeLike(q.q.trim())}%` });

@@ -2,7 +2,15 @@ import { Component, DestroyRef, inject, input, OnInit, signal } from '@angular/c
 import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
 import { NonNullableFormBuilder, ReactiveFormsModule } from '@angular/forms';
 import { RouterLink } from '@angular/router';
-import { INCIDENT_STATUSES, IncidentSummary, ListIncidentsQuery, SEVERITIES, SIGNAL_SOURCES } from '@mozaic/contracts';
+import {
+  INCIDENT_STATUSES,
+  incidentHasSource,
+  IncidentSummary,
+  ListIncidentsQuery,
+  SEVERITIES,
+  SignalSource,
+  SIGNAL_SOURCES,
+} from '@mozaic/contracts';
 import { debounceTime, firstValueFrom } from 'rxjs';
 import { apiError } from '../../../core/http/api-error';
 import { BadgeComponent } from '../../../shared/severity-badge.component';
@@ -198,7 +206,7 @@ export class IncidentListComponent implements OnInit {
     const f = this.filters.getRawValue();
     if (f.severity && i.severity !== f.severity) return false;
     if (f.status && i.status !== f.status) return false;
-    if (f.source && !(i.sources as readonly string[]).includes(f.source)) return false;
+    if (f.source && !incidentHasSource(i, f.source as SignalSource)) return false;
     if (f.q && !i.title.toLowerCase().includes(f.q.trim().toLowerCase())) return false;
     return true;
   }
