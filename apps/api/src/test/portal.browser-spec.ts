@@ -187,4 +187,41 @@ run('portal in Chromium (e2e)', () => {
     expect(await page.locator('[data-testid="explanation"]').textContent()).toMatch(new RegExp(`merged by ${email}`));
     await shot('07-incident-merged');
   }, 60_000);
+
+  it('renames a project in place and skips to the content of the page it is on', async () => {
+    const email = uniqueEmail('portal-rename');
+    const password = 'a long enough password';
+    await fetch(`${base}/api/v1/auth/register`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ email, password }),
+    });
+    await page.goto(`${base}/login`);
+    await page.getByLabel('Email').fill(email);
+    await page.getByLabel('Password').fill(password);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.getByRole('heading', { name: 'Projects' }).waitFor();
+    await page.getByLabel('New project name').fill('before');
+    await page.getByRole('button', { name: 'Create project' }).click();
+    await page.getByRole('link', { name: 'before' }).waitFor();
+
+    const loads: string[] = [];
+    page.on('load', () => loads.push(page.url()));
+    await page.getByRole('button', { name: 'Rename' }).click();
+    await page.getByRole('textbox', { name: 'Project name', exact: true }).fill('after');
+    await page.getByRole('button', { name: 'Save' }).click();
+    await page.getByRole('link', { name: 'after' }).waitFor();
+    expect(loads).toEqual([]); // no native submit, no reload
+    await page.reload();
+    await page.getByRole('link', { name: 'after' }).waitFor();
+
+    // "Skip to content" moves focus to the page's content, and stays on the page.
+    await page.getByRole('link', { name: 'after' }).click();
+    await page.waitForURL(/\/project\/[0-9a-f-]{36}$/);
+    const here = page.url();
+    await page.keyboard.press('Tab');
+    await page.getByRole('link', { name: 'Skip to content' }).press('Enter');
+    expect(page.url()).toBe(here);
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('main');
+  }, 60_000);
 });

@@ -8,7 +8,7 @@ import { ThemeService } from './theme.service';
   selector: 'app-shell',
   imports: [RouterOutlet, RouterLink],
   template: `
-    <a class="skip" href="#main">Skip to content</a>
+    <a class="skip" href="#main" (click)="skip($event)">Skip to content</a>
     <header class="bar">
       <a routerLink="/" class="brand">MOZAIC</a>
       <span class="tagline">incident intelligence</span>
@@ -35,6 +35,12 @@ export class ShellComponent {
   protected readonly session = inject(SessionStore);
   protected readonly theme = inject(ThemeService);
   private readonly router = inject(Router);
+
+  /** Moves focus to the page's content; the href alone would navigate to /#main. */
+  protected skip(event: Event): void {
+    event.preventDefault();
+    document.getElementById('main')?.focus();
+  }
 
   async signOut(): Promise<void> {
     await this.session.logout();

@@ -39,7 +39,7 @@ import { ProjectsApi } from '../data/projects.api';
         @for (p of projects(); track p.id) {
           <li class="card">
             @if (editing() === p.id) {
-              <form class="row" (ngSubmit)="rename(p, renameInput.value)">
+              <form class="row" (submit)="$event.preventDefault(); rename(p, renameInput.value)">
                 <label class="sr-only" [for]="'rename-' + p.id">Project name</label>
                 <input #renameInput [id]="'rename-' + p.id" [value]="p.name" maxlength="200" />
                 <button type="submit" class="primary">Save</button>
