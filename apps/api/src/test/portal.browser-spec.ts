@@ -183,8 +183,11 @@ run('portal in Chromium (e2e)', () => {
     await into.selectOption({ index: 1 });
     await page.getByRole('button', { name: 'Merge', exact: true }).click();
     await page.waitForURL((url) => !url.pathname.endsWith(first as string));
-    await page.locator('[data-testid="explanation"] li').nth(1).waitFor();
-    expect(await page.locator('[data-testid="explanation"]').textContent()).toMatch(new RegExp(`merged by ${email}`));
+    await page
+      .locator('[data-testid="explanation"]')
+      .getByText(new RegExp(`merged by ${email}`))
+      .waitFor();
+    expect(await page.locator('[data-testid="explanation"] li').count()).toBe(2);
     await shot('07-incident-merged');
   }, 60_000);
 
@@ -223,5 +226,64 @@ run('portal in Chromium (e2e)', () => {
     await page.getByRole('link', { name: 'Skip to content' }).press('Enter');
     expect(page.url()).toBe(here);
     expect(await page.evaluate(() => document.activeElement?.id)).toBe('main');
+  }, 60_000);
+
+  it('keeps the incident page live: relative times move on, and changes appear without a reload', async () => {
+    const email = uniqueEmail('portal-live');
+    const password = 'a long enough password';
+    const api = async (path: string, body: unknown, token?: string) => {
+      const res = await fetch(`${base}${path}`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json', ...(token ? { Authorization: `Bearer ${token}` } : {}) },
+        body: JSON.stringify(body),
+      });
+      if (!res.ok) throw new Error(`${path}: ${res.status} ${await res.text()}`);
+      return (await res.json()) as Record<string, string>;
+    };
+    await api('/api/v1/auth/register', { email, password });
+    const access = (await api('/api/v1/auth/login', { email, password })).access_token;
+    const projectId = (await api('/api/v1/projects', { name: 'live' }, access)).id;
+    const token = (await api(`/api/v1/projects/${projectId}/webhooks/token`, {}, access)).token;
+    const delivery = fixture<{ alerts: Array<Record<string, unknown>> }>(
+      'grafana/alertmanager-webhook-v4-firing.zulip-fixture.json',
+    );
+    const send = (fp: string, alertname: string) =>
+      api(
+        `/webhooks/alertmanager/${projectId}`,
+        {
+          ...delivery,
+          alerts: [
+            {
+              ...delivery.alerts[0],
+              fingerprint: fp,
+              startsAt: new Date().toISOString(),
+              labels: { alertname, service: 'ledger', severity: 'warning' },
+            },
+          ],
+        },
+        token,
+      );
+    await send('a1a1a1a1a1a1a1a1', 'ledger errors');
+
+    const live = await browser.newPage();
+    try {
+      await live.clock.install();
+      await live.goto(`${base}/login`);
+      await live.getByLabel('Email').fill(email);
+      await live.getByLabel('Password').fill(password);
+      await live.getByRole('button', { name: 'Sign in' }).click();
+      await live.getByRole('heading', { name: 'Projects' }).waitFor();
+      await live.goto(`${base}/project/${projectId}`);
+      await live.locator('[data-testid="incident-list"] a').first().click();
+      await live.getByText(/started just now/).waitFor();
+      await live.clock.fastForward('03:00');
+      await live.getByText(/started 3 min ago/).waitFor();
+
+      // A second alert of the same service joins while the page is open.
+      await send('b2b2b2b2b2b2b2b2', 'ledger latency');
+      await live.locator('[data-testid="explanation"] li').nth(1).waitFor({ timeout: 15_000 });
+    } finally {
+      await live.close();
+    }
   }, 60_000);
 });

@@ -1,8 +1,9 @@
 import { JsonPipe } from '@angular/common';
-import { Component, inject, input, OnInit, signal } from '@angular/core';
+import { Component, DestroyRef, inject, input, OnInit, signal } from '@angular/core';
+import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
 import { Router, RouterLink } from '@angular/router';
 import { IncidentDetail, IncidentSignal } from '@mozaic/contracts';
-import { firstValueFrom } from 'rxjs';
+import { filter, firstValueFrom } from 'rxjs';
 import { apiError } from '../../../core/http/api-error';
 import { BadgeComponent } from '../../../shared/severity-badge.component';
 import { TimeAgoPipe } from '../../../shared/time-ago.pipe';
@@ -136,6 +137,7 @@ import { IncidentsApi } from '../data/incidents.api';
 export class IncidentPage implements OnInit {
   private readonly api = inject(IncidentsApi);
   private readonly router = inject(Router);
+  private readonly destroyRef = inject(DestroyRef);
   readonly id = input.required<string>();
   readonly incidentId = input.required<string>();
   protected readonly incident = signal<IncidentDetail | null>(null);
@@ -145,6 +147,14 @@ export class IncidentPage implements OnInit {
   protected readonly error = signal<string | null>(null);
 
   ngOnInit(): Promise<void> {
+    // Live: a change to this incident (an alert joining, the sweeper, another person) reloads it.
+    this.api
+      .stream(this.id())
+      .pipe(
+        filter((i) => i.id === this.incidentId()),
+        takeUntilDestroyed(this.destroyRef),
+      )
+      .subscribe(() => void this.load());
     return this.load();
   }
 
@@ -167,10 +177,11 @@ export class IncidentPage implements OnInit {
       this.incident.set(target);
       return;
     }
-    this.incident.set(target);
-    this.signals.set(null);
+    let destroyed = false;
+    this.destroyRef.onDestroy(() => (destroyed = true));
     await this.router.navigate(['/project', this.id(), 'incidents', target.id]);
-    await this.load();
+    // The router may keep this page for the new incident (then it reloads) or make a new one.
+    if (!destroyed) await this.load();
   }
 
   async act(action: 'acknowledge' | 'resolve' | 'reopen'): Promise<void> {
