@@ -1,3 +1,4 @@
+import { until } from './support/until';
 import { fixture } from './support/fixtures';
 import { FakeApi, SeenRequest } from './support/fake-api';
 import { sigV4Problem } from './support/sigv4';
@@ -43,6 +44,10 @@ function kubernetes() {
       };
     if (p === '/api/v1/namespaces/default/events') return { body: events };
     if (p === '/api/v1/namespaces/default/pods') return { body: pods };
+    if (p === '/api/v1/namespaces/default/services')
+      return { body: fixture('kubernetes/servicelist.CONSTRUCTED.json') };
+    if (p === '/apis/networking.k8s.io/v1/namespaces/default/ingresses')
+      return { body: fixture('kubernetes/ingresslist.CONSTRUCTED.json') };
     if (/^\/api\/v1\/namespaces\/default\/pods\/[^/]+\/log$/.test(p)) return { body: log };
     return { status: 404, body: { kind: 'Status', status: 'Failure', reason: 'NotFound', code: 404 } };
   };
@@ -135,7 +140,13 @@ describe('pulling Kubernetes and CloudWatch (e2e, real SDKs at the wire)', () =>
       expect(acct).toMatchObject({ status: 'active', last_error: null });
       await firstCollection(t, auth, acct.id);
       const paths = api.requests.map((r) => r.url.pathname);
-      expect(paths.every((p) => p.startsWith('/api/v1/namespaces/default/'))).toBe(true);
+      expect(
+        paths.every(
+          (p) =>
+            p.startsWith('/api/v1/namespaces/default/') ||
+            p.startsWith('/apis/networking.k8s.io/v1/namespaces/default/'),
+        ),
+      ).toBe(true);
       expect(api.requests.find((r) => r.url.pathname.endsWith('/events'))?.url.searchParams.get('fieldSelector')).toBe(
         'type=Warning',
       );
@@ -155,6 +166,41 @@ describe('pulling Kubernetes and CloudWatch (e2e, real SDKs at the wire)', () =>
       expect(logs).toEqual(expect.arrayContaining(['ERROR upstream checkout timed out', 'fatal: out of memory']));
       const crash = details.find((d) => d.alerts.some((a: Obj) => a.label === 'CrashLoopBackOff'));
       expect(crash?.severity).toMatch(/high|critical/);
+
+      // The Service and the Ingress state dependencies: kept as project rules...
+      const rules = (await t.http().get(`/api/v1/projects/${pid}/correlation-rules`).set(auth).expect(200)).body;
+      expect(rules.map((r: Obj) => `${r.key_a} ~ ${r.key_b}`).sort()).toEqual([
+        'endpoint:shop.example.com ~ service:my-nginx',
+        'endpoint:shop.example.com ~ service:nginx',
+        'service:my-nginx ~ service:nginx',
+      ]);
+      // ...so a failing probe of the Ingress host joins the crash-looping Deployment behind it.
+      const { token } = (await t.http().post(`/api/v1/projects/${pid}/webhooks/token`).set(auth).expect(201)).body;
+      const probe = fixture<Obj>('grafana/alertmanager-webhook-v4-firing.zulip-fixture.json');
+      probe['alerts'] = [
+        {
+          ...probe['alerts'][0],
+          fingerprint: 'probe0000000001',
+          startsAt: new Date().toISOString(),
+          labels: {
+            alertname: 'ProbeFailed',
+            severity: 'critical',
+            job: 'blackbox',
+            instance: 'https://shop.example.com/testpath',
+          },
+        },
+      ];
+      await t
+        .http()
+        .post(`/webhooks/alertmanager/${pid}`)
+        .set('Authorization', `Bearer ${token}`)
+        .send(probe)
+        .expect(202);
+      await until('the probe grouped', async () => {
+        const all = await incidentDetails(t, auth, pid);
+        const inc = all.find((d) => d.alerts.some((a: Obj) => a.label === 'ProbeFailed'));
+        return inc && inc.alerts.some((a: Obj) => a.label === 'CrashLoopBackOff') ? inc : undefined;
+      });
 
       // A second poll with nothing new adds nothing.
       const run = await fetchNow(t, auth, pid);

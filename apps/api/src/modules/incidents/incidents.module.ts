@@ -9,6 +9,7 @@ import { SignalEntity } from './entities/signal.entity';
 import { IncidentsController } from './incidents.controller';
 import { IncidentCorrectionsController } from './corrections/incident-corrections.controller';
 import { IncidentCorrections } from './corrections/incident-corrections.service';
+import { StatedRules } from './corrections/stated-rules.service';
 import { CorrelationRuleEntity } from './entities/correlation-rule.entity';
 import { IncidentCorrectionEntity } from './entities/incident-correction.entity';
 import { IncidentsService } from './incidents.service';
@@ -46,7 +47,8 @@ import { TemplateStore } from './processing/template-store.service';
     IncidentEvents,
     IncidentStream,
     IncidentCorrections,
+    StatedRules,
   ],
-  exports: [IncidentsService, SignalProcessor, IncidentEvents],
+  exports: [IncidentsService, SignalProcessor, IncidentEvents, StatedRules],
 })
 export class IncidentsModule {}

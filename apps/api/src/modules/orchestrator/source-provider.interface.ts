@@ -41,9 +41,18 @@ export interface SourceContext<C = CredentialsByType[ServiceType]> {
   checkUrl(url: string): Promise<URL>;
 }
 
+/** Two entities a source says belong together, and how it says so. */
+export interface EntityRelation {
+  keyA: string;
+  keyB: string;
+  why: string;
+}
+
 export interface CollectResult {
   signals: Signal[];
   cursor: SourceCursor;
+  /** Dependencies the source states (Kubernetes Services and Ingresses), kept as project rules. */
+  relations?: EntityRelation[];
 }
 
 /** The one contract every source implements, typed by its credentials. Errors are SourceErrors (see source-error.ts). */

@@ -5,6 +5,7 @@ import { Repository } from 'typeorm';
 import { CredentialCipher } from '../../../common/crypto/credential-cipher.service';
 import { AccountConnectionEntity } from '../../accounts/entities/account-connection.entity';
 import { IncidentEvents } from '../../incidents/processing/incident-events.service';
+import { StatedRules } from '../../incidents/corrections/stated-rules.service';
 import { SignalProcessor } from '../../incidents/processing/signal-processor.service';
 import { FetchRunItemEntity } from '../runs/entities/fetch-run-item.entity';
 import { describeSourceError, SourceError } from '../source-error';
@@ -32,6 +33,7 @@ export class AccountCollector {
     private readonly cipher: CredentialCipher,
     private readonly processor: SignalProcessor,
     private readonly events: IncidentEvents,
+    private readonly stated: StatedRules,
   ) {}
 
   async collect(job: CollectJobData): Promise<number | null> {
@@ -45,6 +47,8 @@ export class AccountCollector {
         { accountId: row.id, projectId: row.projectId, type: row.serviceType, credentials, config: row.config },
         (p, ctx) => p.collect(ctx, row.cursor),
       );
+      // Dependencies first: this collection's signals are grouped with them already.
+      await this.stated.record(row.projectId, result.relations ?? []);
       await this.process(row.projectId, result.signals);
       // save() of the changed fields: update() types jsonb partials deeply and refuses a plain JSON cursor.
       await this.accounts.save(

@@ -4,6 +4,7 @@ import {
   ConfigurationOptions,
   CoreV1Api,
   KubeConfig,
+  NetworkingV1Api,
   RequestContext,
   ResponseContext,
 } from '@kubernetes/client-node';
@@ -15,6 +16,7 @@ import { SourceError } from '../../source-error';
 import { FailingContainer, mapContainerLog, mapPodStatus } from './kubernetes-pods.mapper';
 import { kubeconfigProblems } from './kubeconfig-rules';
 import { mapKubernetesEvent } from './kubernetes.mapper';
+import { kubernetesRelations } from './kubernetes-topology.mapper';
 
 const MAX_LOG_FETCHES = 10;
 const FIRST_LOOKBACK_MS = 3_600_000;
@@ -47,8 +49,9 @@ export class KubernetesProvider implements SourceProvider<'kubernetes'> {
   }
 
   async collect(ctx: SourceContext<KubernetesCredentials>, cursor: SourceCursor | null): Promise<CollectResult> {
-    const { api, options, cluster } = await this.client(ctx);
+    const { api, networking, options, cluster } = await this.client(ctx);
     const now = new Date();
+    const topology = { services: [] as Json[], ingresses: [] as Json[], pods: [] as Json[] };
     const since =
       Date.parse(typeof cursor?.['since'] === 'string' ? cursor['since'] : '') || now.getTime() - FIRST_LOOKBACK_MS;
     const restartsBefore = (cursor?.['restarts'] ?? {}) as Record<string, number>;
@@ -68,8 +71,21 @@ export class KubernetesProvider implements SourceProvider<'kubernetes'> {
         const pods = namespace
           ? await api.listNamespacedPod({ namespace }, options)
           : await api.listPodForAllNamespaces({}, options);
+        // Services and Ingresses state dependencies (see kubernetes-topology.mapper); a cluster
+        // without the permission to list them still collects everything else.
+        const services = await (
+          namespace ? api.listNamespacedService({ namespace }, options) : api.listServiceForAllNamespaces({}, options)
+        ).catch(() => ({ items: [] }));
+        const ingresses = await (
+          namespace
+            ? networking.listNamespacedIngress({ namespace }, options)
+            : networking.listIngressForAllNamespaces({}, options)
+        ).catch(() => ({ items: [] }));
+        topology.services.push(...services.items.map(asJson));
+        topology.ingresses.push(...ingresses.items.map(asJson));
         for (const p of pods.items) {
           const pod = asJson(p);
+          topology.pods.push(pod);
           const r = mapPodStatus(ctx.projectId, pod, restartsBefore, now, cluster);
           // Conditions already reported stay quiet unless something changed since the last poll.
           signals.push(
@@ -100,7 +116,8 @@ export class KubernetesProvider implements SourceProvider<'kubernetes'> {
     } catch (e) {
       throw this.failure(e, ctx);
     }
-    return { signals, cursor: { since: now.toISOString(), restarts } };
+    const relations = kubernetesRelations(topology.services, topology.ingresses, topology.pods, cluster ?? 'cluster');
+    return { signals, cursor: { since: now.toISOString(), restarts }, relations };
   }
 
   /** A client for the account: a kubeconfig (and context), or server + token (+ CA). */
@@ -159,6 +176,7 @@ export class KubernetesProvider implements SourceProvider<'kubernetes'> {
           servername: current.tlsServerName,
         });
     const api = kc.makeApiClient(CoreV1Api);
+    const networking = kc.makeApiClient(NetworkingV1Api);
     // Every request carries a timeout and the deadline. The object-parameter API takes observable
     // middleware: the SDK only calls toPromise() on what pre/post return.
     const observable = <T>(value: () => T) => ({ toPromise: async () => value() });
@@ -176,7 +194,7 @@ export class KubernetesProvider implements SourceProvider<'kubernetes'> {
       ],
       middlewareMergeStrategy: 'append',
     } as unknown as ConfigurationOptions;
-    return { api, options, cluster: current.name === 'cluster' ? undefined : current.name };
+    return { api, networking, options, cluster: current.name === 'cluster' ? undefined : current.name };
   }
 
   private failure(e: unknown, ctx: SourceContext<KubernetesCredentials>): SourceError {
