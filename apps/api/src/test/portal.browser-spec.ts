@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { BrowserContext, chromium, Page } from 'playwright-core';
 import { fixture, fixtureText } from './support/fixtures';
 import { FakeApi } from './support/fake-api';
+import { postJson, projectWithToken } from './support/built-app';
 import { createTestApp, TestApp, uniqueEmail } from './test-app';
 
 const CHROMIUM = '/usr/bin/chromium';
@@ -57,6 +58,15 @@ run('portal in Chromium (e2e)', () => {
     await grafana?.close();
     if (profile) rmSync(profile, { recursive: true, force: true });
   });
+
+  /** Signs in through the login page. */
+  const signIn = async (on: Page, who: { email: string; password: string }) => {
+    await on.goto(`${base}/login`);
+    await on.getByLabel('Email').fill(who.email);
+    await on.getByLabel('Password').fill(who.password);
+    await on.getByRole('button', { name: 'Sign in' }).click();
+    await on.getByRole('heading', { name: 'Projects' }).waitFor();
+  };
 
   const shot = (name: string) => page.screenshot({ path: join(SHOTS, `${name}.png`), fullPage: true });
 
@@ -129,21 +139,7 @@ run('portal in Chromium (e2e)', () => {
   }, 120_000);
 
   it('corrects a grouping from the incident page: merge into another incident', async () => {
-    const email = uniqueEmail('portal-fix');
-    const password = 'a long enough password';
-    const api = async (path: string, body: unknown, token?: string) => {
-      const res = await fetch(`${base}${path}`, {
-        method: 'POST',
-        headers: { 'Content-Type': 'application/json', ...(token ? { Authorization: `Bearer ${token}` } : {}) },
-        body: JSON.stringify(body),
-      });
-      if (!res.ok) throw new Error(`${path}: ${res.status} ${await res.text()}`);
-      return (await res.json()) as Record<string, string>;
-    };
-    await api('/api/v1/auth/register', { email, password });
-    const access = (await api('/api/v1/auth/login', { email, password })).access_token;
-    const projectId = (await api('/api/v1/projects', { name: 'grouping' }, access)).id;
-    const token = (await api(`/api/v1/projects/${projectId}/webhooks/token`, {}, access)).token;
+    const p = await projectWithToken(base, 'portal-fix');
     const delivery = fixture<{ alerts: Array<Record<string, unknown>> }>(
       'grafana/alertmanager-webhook-v4-firing.zulip-fixture.json',
     );
@@ -163,16 +159,12 @@ run('portal in Chromium (e2e)', () => {
           },
         ],
       };
-      await api(`/webhooks/alertmanager/${projectId}`, body, token);
+      await postJson(base, `/webhooks/alertmanager/${p.id}`, body, p.token);
     }
 
     await page.setViewportSize({ width: 1280, height: 900 });
-    await page.goto(`${base}/login`);
-    await page.getByLabel('Email').fill(email);
-    await page.getByLabel('Password').fill(password);
-    await page.getByRole('button', { name: 'Sign in' }).click();
-    await page.getByRole('heading', { name: 'Projects' }).waitFor();
-    await page.goto(`${base}/project/${projectId}`);
+    await signIn(page, p);
+    await page.goto(`${base}/project/${p.id}`);
     const links = page.locator('[data-testid="incident-list"] a');
     await links.nth(1).waitFor({ timeout: 15_000 });
     await links.first().click();
@@ -185,32 +177,21 @@ run('portal in Chromium (e2e)', () => {
     await page.waitForURL((url) => !url.pathname.endsWith(first as string));
     await page
       .locator('[data-testid="explanation"]')
-      .getByText(new RegExp(`merged by ${email}`))
+      .getByText(new RegExp(`merged by ${p.email}`))
       .waitFor();
     expect(await page.locator('[data-testid="explanation"] li').count()).toBe(2);
     await shot('07-incident-merged');
   }, 60_000);
 
   it('renames a project in place and skips to the content of the page it is on', async () => {
-    const email = uniqueEmail('portal-rename');
-    const password = 'a long enough password';
-    await fetch(`${base}/api/v1/auth/register`, {
-      method: 'POST',
-      headers: { 'Content-Type': 'application/json' },
-      body: JSON.stringify({ email, password }),
-    });
-    await page.goto(`${base}/login`);
-    await page.getByLabel('Email').fill(email);
-    await page.getByLabel('Password').fill(password);
-    await page.getByRole('button', { name: 'Sign in' }).click();
-    await page.getByRole('heading', { name: 'Projects' }).waitFor();
+    await signIn(page, await projectWithToken(base, 'portal-rename'));
     await page.getByLabel('New project name').fill('before');
     await page.getByRole('button', { name: 'Create project' }).click();
     await page.getByRole('link', { name: 'before' }).waitFor();
 
     const loads: string[] = [];
     page.on('load', () => loads.push(page.url()));
-    await page.getByRole('button', { name: 'Rename' }).click();
+    await page.locator('li.card', { hasText: 'before' }).getByRole('button', { name: 'Rename' }).click();
     await page.getByRole('textbox', { name: 'Project name', exact: true }).fill('after');
     await page.getByRole('button', { name: 'Save' }).click();
     await page.getByRole('link', { name: 'after' }).waitFor();
@@ -229,27 +210,14 @@ run('portal in Chromium (e2e)', () => {
   }, 60_000);
 
   it('keeps the incident page live: relative times move on, and changes appear without a reload', async () => {
-    const email = uniqueEmail('portal-live');
-    const password = 'a long enough password';
-    const api = async (path: string, body: unknown, token?: string) => {
-      const res = await fetch(`${base}${path}`, {
-        method: 'POST',
-        headers: { 'Content-Type': 'application/json', ...(token ? { Authorization: `Bearer ${token}` } : {}) },
-        body: JSON.stringify(body),
-      });
-      if (!res.ok) throw new Error(`${path}: ${res.status} ${await res.text()}`);
-      return (await res.json()) as Record<string, string>;
-    };
-    await api('/api/v1/auth/register', { email, password });
-    const access = (await api('/api/v1/auth/login', { email, password })).access_token;
-    const projectId = (await api('/api/v1/projects', { name: 'live' }, access)).id;
-    const token = (await api(`/api/v1/projects/${projectId}/webhooks/token`, {}, access)).token;
+    const p = await projectWithToken(base, 'portal-live');
     const delivery = fixture<{ alerts: Array<Record<string, unknown>> }>(
       'grafana/alertmanager-webhook-v4-firing.zulip-fixture.json',
     );
     const send = (fp: string, alertname: string) =>
-      api(
-        `/webhooks/alertmanager/${projectId}`,
+      postJson(
+        base,
+        `/webhooks/alertmanager/${p.id}`,
         {
           ...delivery,
           alerts: [
@@ -261,19 +229,15 @@ run('portal in Chromium (e2e)', () => {
             },
           ],
         },
-        token,
+        p.token,
       );
     await send('a1a1a1a1a1a1a1a1', 'ledger errors');
 
     const live = await browser.newPage();
     try {
       await live.clock.install();
-      await live.goto(`${base}/login`);
-      await live.getByLabel('Email').fill(email);
-      await live.getByLabel('Password').fill(password);
-      await live.getByRole('button', { name: 'Sign in' }).click();
-      await live.getByRole('heading', { name: 'Projects' }).waitFor();
-      await live.goto(`${base}/project/${projectId}`);
+      await signIn(live, p);
+      await live.goto(`${base}/project/${p.id}`);
       await live.locator('[data-testid="incident-list"] a').first().click();
       await live.getByText(/started just now/).waitFor();
       await live.clock.fastForward('03:00');

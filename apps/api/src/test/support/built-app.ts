@@ -63,21 +63,36 @@ export class BuiltProcess {
   }
 }
 
+/** A JSON POST to a running api; anything but 2xx throws with the answer. */
+export async function postJson(
+  base: string,
+  path: string,
+  body: unknown,
+  token?: string,
+): Promise<Record<string, string>> {
+  const res = await fetch(`${base}${path}`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json', ...(token ? { Authorization: `Bearer ${token}` } : {}) },
+    body: JSON.stringify(body),
+  });
+  if (!res.ok) throw new Error(`${path}: ${res.status} ${await res.text()}`);
+  return (await res.json()) as Record<string, string>;
+}
+
+export interface ApiProject {
+  id: string;
+  token: string;
+  email: string;
+  password: string;
+  access: string;
+}
+
 /** A user, a project and its webhook token on a running api, through its HTTP API. */
-export async function projectWithToken(base: string, tag: string): Promise<{ id: string; token: string }> {
-  const call = async (path: string, body: unknown, token?: string) => {
-    const res = await fetch(`${base}${path}`, {
-      method: 'POST',
-      headers: { 'Content-Type': 'application/json', ...(token ? { Authorization: `Bearer ${token}` } : {}) },
-      body: JSON.stringify(body),
-    });
-    if (!res.ok) throw new Error(`${path}: ${res.status} ${await res.text()}`);
-    return (await res.json()) as Record<string, string>;
-  };
+export async function projectWithToken(base: string, tag: string): Promise<ApiProject> {
   const creds = { email: `${tag}-${Date.now()}@example.com`, password: 'a long enough password' };
-  await call('/api/v1/auth/register', creds);
-  const access = (await call('/api/v1/auth/login', creds)).access_token;
-  const id = (await call('/api/v1/projects', { name: tag }, access)).id;
-  const token = (await call(`/api/v1/projects/${id}/webhooks/token`, {}, access)).token;
-  return { id, token };
+  await postJson(base, '/api/v1/auth/register', creds);
+  const access = (await postJson(base, '/api/v1/auth/login', creds)).access_token;
+  const id = (await postJson(base, '/api/v1/projects', { name: tag }, access)).id;
+  const token = (await postJson(base, `/api/v1/projects/${id}/webhooks/token`, {}, access)).token;
+  return { id, token, ...creds, access };
 }

@@ -158,12 +158,18 @@ export class IncidentPage implements OnInit {
     return this.load();
   }
 
-  private async load(): Promise<void> {
+  /** The incident this page is showing, or about to show. */
+  private shown = '';
+
+  private async load(id = this.incidentId()): Promise<void> {
+    if (!this.shown) this.shown = id;
     try {
       const [detail, signals] = await Promise.all([
-        firstValueFrom(this.api.get(this.incidentId())),
-        firstValueFrom(this.api.signals(this.incidentId())),
+        firstValueFrom(this.api.get(id)),
+        firstValueFrom(this.api.signals(id)),
       ]);
+      // A load for an incident this page no longer shows (the live stream, a merge) is dropped.
+      if (id !== this.shown) return;
       this.incident.set(detail);
       this.signals.set(signals);
     } catch (e) {
@@ -177,11 +183,13 @@ export class IncidentPage implements OnInit {
       this.incident.set(target);
       return;
     }
+    this.incident.set(target);
     let destroyed = false;
     this.destroyRef.onDestroy(() => (destroyed = true));
+    this.shown = target.id;
     await this.router.navigate(['/project', this.id(), 'incidents', target.id]);
     // The router may keep this page for the new incident (then it reloads) or make a new one.
-    if (!destroyed) await this.load();
+    if (!destroyed) await this.load(target.id);
   }
 
   async act(action: 'acknowledge' | 'resolve' | 'reopen'): Promise<void> {
