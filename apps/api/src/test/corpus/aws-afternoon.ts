@@ -381,13 +381,17 @@ export function awsAfternoon(): Story {
     start: number,
     end?: number,
   ) =>
-    gf.push({
-      labels: { alertname: name, ...labels, team: folder },
-      annotations: { summary: name, description: `${name} (CloudWatch)` },
-      start: m(start),
-      end: end === undefined ? undefined : m(end),
-      truth,
-    });
+    gf.push(
+      s.episode(
+        {
+          labels: { alertname: name, ...labels, team: folder },
+          annotations: { summary: name, description: `${name} (CloudWatch)` },
+        },
+        start,
+        end,
+        truth,
+      ),
+    );
   g('orders-db-eu', 'Orders', 'Orders API p99 latency', {}, 13, 37);
   g(
     'orders-db-eu',

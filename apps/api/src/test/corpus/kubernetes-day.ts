@@ -59,13 +59,7 @@ export function kubernetesDay(): Story {
   const am: Episode[] = [];
   const gf: Episode[] = [];
   const ep = (list: Episode[], a: Alert, start: number, end: number | undefined, truth: string | null) =>
-    list.push({
-      labels: a.labels,
-      annotations: a.annotations,
-      start: m(start),
-      end: end === undefined ? undefined : m(end),
-      truth,
-    });
+    list.push(s.episode(a, start, end, truth));
   const grafanaAlert = (name: string, severity: string, labels: Record<string, string>, summary: string): Alert => ({
     labels: { alertname: name, severity, ...labels },
     annotations: { summary, description: summary },

@@ -1,3 +1,4 @@
+import type { Episode } from './notifier';
 import {
   alertmanagerNotification,
   grafanaNotification,
@@ -75,6 +76,22 @@ export class StoryBuilder {
   id(prefix: string): string {
     this.seq += 1;
     return `${prefix}${this.seq.toString(16).padStart(8, '0')}`;
+  }
+
+  /** An alert's life from minute `start` to `end` (undefined: still firing at the end). */
+  episode(
+    a: { labels: Labels; annotations?: Record<string, string> },
+    start: number,
+    end: number | undefined,
+    truth: string | null,
+  ): Episode {
+    return {
+      labels: a.labels,
+      annotations: a.annotations,
+      start: this.t(start),
+      end: end === undefined ? undefined : this.t(end),
+      truth,
+    };
   }
 
   add(d: Delivery): void {

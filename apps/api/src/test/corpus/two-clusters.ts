@@ -40,16 +40,7 @@ export function twoClusters(): Story {
     start: number,
     end: number | undefined,
     truth: string | null,
-  ) => {
-    const c = inCluster(a, cluster);
-    list.push({
-      labels: c.labels,
-      annotations: c.annotations,
-      start: m(start),
-      end: end === undefined ? undefined : m(end),
-      truth,
-    });
-  };
+  ) => list.push(s.episode(inCluster(a, cluster), start, end, truth));
 
   ep(am, watchdog(), 'prod-eu', -300, undefined, null);
   ep(am, watchdog(), 'prod-us', -280, undefined, null);

@@ -36,13 +36,14 @@ export function vmFleet(): Story {
     end: number | undefined,
     truth: string | null,
   ) =>
-    list.push({
-      labels: { ...labels, prometheus: 'prom01' },
-      annotations: { summary, description: summary },
-      start: m(start),
-      end: end === undefined ? undefined : m(end),
-      truth,
-    });
+    list.push(
+      s.episode(
+        { labels: { ...labels, prometheus: 'prom01' }, annotations: { summary, description: summary } },
+        start,
+        end,
+        truth,
+      ),
+    );
   const node = (alertname: string, host: string, severity: string, extra: Labels = {}) => ({
     alertname,
     severity,
