@@ -8,6 +8,7 @@ import { SecurityLimits1795600000000 } from './1795600000000-SecurityLimits';
 import { Corrections1796123985101 } from './1796123985101-Corrections';
 import { Heartbeats1796124409802 } from './1796124409802-Heartbeats';
 import { TemplateRuns1796125415855 } from './1796125415855-TemplateRuns';
+import { TokenOverlap1796127635706 } from './1796127635706-TokenOverlap';
 
 /**
  * Every migration, in order. The api is bundled, so migrations are listed here rather than found
@@ -24,4 +25,5 @@ export const MIGRATIONS = [
   Corrections1796123985101,
   Heartbeats1796124409802,
   TemplateRuns1796125415855,
+  TokenOverlap1796127635706,
 ];

@@ -250,4 +250,28 @@ run('portal in Chromium (e2e)', () => {
       await live.close();
     }
   }, 60_000);
+
+  it('asks before replacing the webhook token, and keeps the old one working for the overlap', async () => {
+    const p = await projectWithToken(base, 'portal-token');
+    await signIn(page, p);
+    await page.goto(`${base}/project/${p.id}`);
+    await page.getByRole('button', { name: 'Generate a new token' }).click();
+    // One click only asks: nothing changed yet.
+    const group = page.getByRole('group', { name: 'Replace the webhook token' });
+    await group.waitFor();
+    await group.getByRole('button', { name: 'Replace the token' }).click();
+    const fresh = ((await page.getByRole('status').locator('code').textContent()) ?? '').trim();
+    expect(fresh).toMatch(/^mzk_/);
+    expect(fresh).not.toBe(p.token);
+    await page.getByText(/The previous token works until/).waitFor();
+    const delivery = fixture<Record<string, unknown>>('grafana/alertmanager-webhook-v4-firing.zulip-fixture.json');
+    for (const token of [p.token, fresh]) {
+      const res = await fetch(`${base}/webhooks/alertmanager/${p.id}`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${token}` },
+        body: JSON.stringify({ ...delivery, groupKey: token.slice(-8) }),
+      });
+      expect(res.status).toBe(202);
+    }
+  }, 60_000);
 });

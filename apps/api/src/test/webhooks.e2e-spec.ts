@@ -1,3 +1,4 @@
+import { until } from './support/until';
 import { AddressInfo } from 'node:net';
 import { request as httpRequest, Server } from 'node:http';
 import { gzipSync } from 'node:zlib';
@@ -60,7 +61,14 @@ describe('webhooks (e2e)', () => {
       const after = await t.http().get(`/api/v1/projects/${id}/webhooks`).set(u.auth).expect(200);
       expect(after.body.token_hint).toBe(`••••${first.body.token.slice(-4)}`);
       expect(JSON.stringify(after.body)).not.toContain(first.body.token);
-      const second = await t.http().post(`/api/v1/projects/${id}/webhooks/token`).set(u.auth).expect(201);
+      // Rotated with no overlap: the old token stops at once.
+      const second = await t
+        .http()
+        .post(`/api/v1/projects/${id}/webhooks/token`)
+        .set(u.auth)
+        .send({ grace_hours: 0 })
+        .expect(201);
+      expect(second.body.previous_valid_until).toBeNull();
       const am = fixtureBytes('grafana/alertmanager-webhook-v4-firing.zulip-fixture.json');
       await postWebhook(t, `/webhooks/alertmanager/${id}`, am, {
         Authorization: `Bearer ${first.body.token}`,
@@ -70,6 +78,37 @@ describe('webhooks (e2e)', () => {
         Authorization: `Bearer ${second.body.token}`,
         'Content-Type': 'application/json',
       }).expect(202);
+    });
+
+    it('keeps the old token working for the overlap chosen at rotation (default 24 h), then not', async () => {
+      const p = await project('overlap');
+      const send = (token: string, n: number) => {
+        const body = JSON.parse(fixtureBytes('grafana/alertmanager-webhook-v4-firing.zulip-fixture.json').toString());
+        body.groupKey = `overlap-${n}`;
+        return postWebhook(t, `/webhooks/alertmanager/${p.id}`, JSON.stringify(body), {
+          Authorization: `Bearer ${token}`,
+          'Content-Type': 'application/json',
+        });
+      };
+      const next = await t.http().post(`/api/v1/projects/${p.id}/webhooks/token`).set(u.auth).send({}).expect(201);
+      const validUntil = Date.parse(next.body.previous_valid_until);
+      expect(validUntil - Date.now()).toBeGreaterThan(23.9 * 3_600_000);
+      expect(validUntil - Date.now()).toBeLessThanOrEqual(24 * 3_600_000);
+      await send(p.token, 1).expect(202); // the old token, during the overlap
+      await send(next.body.token, 2).expect(202);
+      await t.http().post(`/api/v1/projects/${p.id}/webhooks/token`).set(u.auth).send({ grace_hours: 169 }).expect(400);
+      await t.http().post(`/api/v1/projects/${p.id}/webhooks/token`).set(u.auth).send({ grace_hours: 1.5 }).expect(400);
+
+      // The overlap ends: the old token is refused (within the secrets cache's two seconds).
+      await withDb((c) =>
+        c.query(
+          `UPDATE project_webhooks SET previous_token_expires_at = now() - interval '1 second' WHERE project_id = $1`,
+          [p.id],
+        ),
+      );
+      let n = 3;
+      await until('the old token refused', async () => ((await send(p.token, n++)).status === 401 ? true : undefined));
+      await send(next.body.token, 99).expect(202);
     });
 
     it('validates settings and hides secrets', async () => {

@@ -20,6 +20,13 @@ export interface WebhookToken {
   token: string;
   token_hint: string;
   created_at: string;
+  /** Until when the previous token still works (null: it stopped at once, or there was none). */
+  previous_valid_until: string | null;
+}
+
+/** POST /projects/{id}/webhooks/token: how long the old token keeps working (hours, default 24). */
+export interface RotateTokenRequest {
+  grace_hours?: number;
 }
 
 export const INBOUND_EVENT_STATUSES = ['pending', 'processed', 'failed'] as const;

@@ -10,3 +10,10 @@ export function matchesDigest(presented: string | undefined, storedHex: string |
   if (!presented || !storedHex) return false;
   return timingSafeEqual(Buffer.from(sha256Hex(presented)), Buffer.from(storedHex));
 }
+
+/** Whether the presented secret matches any of the stored digests (checked against each, in constant time). */
+export function matchesAnyDigest(presented: string | undefined, storedHex: Array<string | null>): boolean {
+  let ok = false;
+  for (const h of storedHex) if (matchesDigest(presented, h)) ok = true;
+  return ok;
+}

@@ -5,7 +5,12 @@ import { AuthUser, CurrentUser } from '../../common/decorators/current-user.deco
 import { publicBaseUrl } from '../../common/http/public-base-url';
 import { AppConfig } from '../../config/app-config';
 import { APP_CONFIG } from '../../config/config.module';
-import { UpdateWebhookSettingsDto, WebhookSettingsResponse, WebhookTokenResponse } from './dto/webhook-settings.dto';
+import {
+  RotateTokenDto,
+  UpdateWebhookSettingsDto,
+  WebhookSettingsResponse,
+  WebhookTokenResponse,
+} from './dto/webhook-settings.dto';
 import { WebhookSettingsService } from './webhook-settings.service';
 
 @ApiTags('webhooks')
@@ -52,12 +57,13 @@ export class WebhookSettingsController {
   @ApiResponse({
     status: 201,
     type: WebhookTokenResponse,
-    description: 'A new token (the old one stops working); shown only now',
+    description: 'A new token, shown only now; the old one keeps working for grace_hours (default 24)',
   })
   rotate(
     @CurrentUser() user: AuthUser,
     @Param('project_id', ParseUUIDPipe) projectId: string,
+    @Body() body: RotateTokenDto,
   ): Promise<WebhookTokenResponse> {
-    return this.settings.rotateToken(user.id, projectId);
+    return this.settings.rotateToken(user.id, projectId, body?.grace_hours ?? 24);
   }
 }

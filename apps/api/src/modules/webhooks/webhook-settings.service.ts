@@ -14,7 +14,8 @@ export type WebhookSource = (typeof WEBHOOK_SOURCES)[number];
 
 /** The secrets a delivery is checked against, decrypted for the request at hand only. */
 export interface WebhookSecrets {
-  tokenHash: string | null;
+  /** The current token, and the previous one during its overlap. */
+  tokenHashes: string[];
   sentrySecret: string | null;
   grafanaSecret: string | null;
   snsTopicArns: string[];
@@ -56,17 +57,34 @@ export class WebhookSettingsService {
     };
   }
 
-  /** A new token replaces the old one at once; this answer is the only time it is shown. */
-  async rotateToken(userId: string, projectId: string): Promise<WebhookTokenResponse> {
+  /**
+   * A new token; the old one keeps working for `graceHours` (0: it stops at once), so senders can
+   * be moved over without losing a delivery. This answer is the only time the token is shown.
+   */
+  async rotateToken(userId: string, projectId: string, graceHours = 24): Promise<WebhookTokenResponse> {
     await this.projects.findOwned(userId, projectId);
     const token = `mzk_${randomBytes(32).toString('base64url')}`;
     const now = new Date();
+    const previous = await this.settings.findOne({ where: { projectId } });
+    const until = previous?.tokenHash && graceHours > 0 ? new Date(now.getTime() + graceHours * 3_600_000) : null;
     this.cache.delete(projectId);
     await this.settings.upsert(
-      { projectId, tokenHash: sha256Hex(token), tokenHint: `••••${token.slice(-4)}`, tokenCreatedAt: now },
+      {
+        projectId,
+        tokenHash: sha256Hex(token),
+        tokenHint: `••••${token.slice(-4)}`,
+        tokenCreatedAt: now,
+        previousTokenHash: until ? previous?.tokenHash : null,
+        previousTokenExpiresAt: until,
+      },
       ['projectId'],
     );
-    return { token, token_hint: `••••${token.slice(-4)}`, created_at: now.toISOString() };
+    return {
+      token,
+      token_hint: `••••${token.slice(-4)}`,
+      created_at: now.toISOString(),
+      previous_valid_until: until?.toISOString() ?? null,
+    };
   }
 
   async update(
@@ -118,8 +136,9 @@ export class WebhookSettingsService {
         ? (this.cipher.decrypt<{ client_secret?: string }>(acct.credentialsEncrypted).client_secret ?? null)
         : null;
     }
+    const overlap = row?.previousTokenHash && row.previousTokenExpiresAt && row.previousTokenExpiresAt > new Date();
     return {
-      tokenHash: row?.tokenHash ?? null,
+      tokenHashes: [row?.tokenHash ?? null, overlap ? row.previousTokenHash : null].filter((h): h is string => !!h),
       sentrySecret,
       grafanaSecret: row?.grafanaSecretEncrypted
         ? this.cipher.decrypt<{ s: string }>(row.grafanaSecretEncrypted).s

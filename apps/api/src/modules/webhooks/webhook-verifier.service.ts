@@ -3,7 +3,7 @@ import { AppConfig } from '../../config/app-config';
 import { APP_CONFIG } from '../../config/config.module';
 import { AuthenticationError, InvalidInputError, UnsupportedMediaTypeError } from '../../common/errors';
 import { at, Json, str } from '../../common/json/read';
-import { matchesDigest, sha256Hex } from '../../common/crypto/digest';
+import { matchesAnyDigest, sha256Hex } from '../../common/crypto/digest';
 import { hmacHex, sameHex } from './verifiers/hmac';
 import { checkAlertCount, checkPayloadLimits } from './verifiers/payload-limits';
 import { parseSnsMessage } from './verifiers/sns-message';
@@ -92,7 +92,7 @@ export class WebhookVerifier {
       if (!Number.isFinite(ts) || Math.abs(Date.now() / 1000 - ts) > MAX_SKEW_S) {
         throw new AuthenticationError('Sentry-Hook-Timestamp is missing or stale');
       }
-    } else if (!matchesDigest(presentedToken(d), s.tokenHash)) {
+    } else if (!matchesAnyDigest(presentedToken(d), s.tokenHashes)) {
       // The legacy webhooks plugin cannot sign: it must carry the project's webhook token.
       throw new AuthenticationError('A Sentry-Hook-Signature (or the webhook token) is required');
     }
@@ -115,7 +115,7 @@ export class WebhookVerifier {
     requireObject(body, 'The notification');
     if (str(body, 'detail-type') !== undefined) {
       // EventBridge (API destination): authenticated by the webhook token.
-      if (!matchesDigest(presentedToken(d), s.tokenHash))
+      if (!matchesAnyDigest(presentedToken(d), s.tokenHashes))
         throw new AuthenticationError('The webhook token is required');
       if (str(body, 'detail-type') !== 'CloudWatch Alarm State Change')
         throw new InvalidInputError('Only "CloudWatch Alarm State Change" events are accepted');
@@ -145,7 +145,7 @@ export class WebhookVerifier {
 
   private alerting(source: 'alertmanager' | 'grafana', d: Delivery, s: WebhookSecrets): Verified {
     this.requireJsonType(d, ['application/json']);
-    if (!matchesDigest(presentedToken(d), s.tokenHash))
+    if (!matchesAnyDigest(presentedToken(d), s.tokenHashes))
       throw new AuthenticationError('A valid webhook token is required (Bearer or basic auth)');
     if (source === 'grafana' && s.grafanaSecret) {
       const signature = header(d, 'x-grafana-alerting-signature');

@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { UpdateWebhookSettingsRequest, WebhookSettings, WebhookToken } from '@mozaic/contracts';
-import { ArrayMaxSize, IsArray, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
+import { RotateTokenRequest, UpdateWebhookSettingsRequest, WebhookSettings, WebhookToken } from '@mozaic/contracts';
+import { ArrayMaxSize, IsArray, IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
 
 export class UpdateWebhookSettingsDto implements UpdateWebhookSettingsRequest {
   @ApiPropertyOptional({ description: "The Sentry integration's client secret (write-only; empty string clears it)" })
@@ -54,4 +54,25 @@ export class WebhookTokenResponse implements WebhookToken {
   token!: string;
   @ApiProperty() token_hint!: string;
   @ApiProperty({ format: 'date-time' }) created_at!: string;
+  @ApiProperty({
+    nullable: true,
+    type: String,
+    format: 'date-time',
+    description: 'Until when the previous token still works',
+  })
+  previous_valid_until!: string | null;
+}
+
+export class RotateTokenDto implements RotateTokenRequest {
+  @ApiPropertyOptional({
+    minimum: 0,
+    maximum: 168,
+    default: 24,
+    description: 'Hours the previous token keeps working (0: stops at once)',
+  })
+  @IsOptional()
+  @IsInt({ message: 'grace_hours must be a whole number of hours' })
+  @Min(0, { message: 'grace_hours must be between 0 and 168' })
+  @Max(168, { message: 'grace_hours must be between 0 and 168' })
+  grace_hours?: number;
 }

@@ -21,6 +21,13 @@ export class ProjectWebhookEntity {
   @Column({ name: 'token_created_at', type: 'timestamptz', nullable: true })
   tokenCreatedAt!: Date | null;
 
+  /** The token before the last rotation, still accepted until previous_token_expires_at (the overlap). */
+  @Column({ name: 'previous_token_hash', type: 'char', length: 64, nullable: true })
+  previousTokenHash!: string | null;
+
+  @Column({ name: 'previous_token_expires_at', type: 'timestamptz', nullable: true })
+  previousTokenExpiresAt!: Date | null;
+
   /** The Sentry integration's client secret (HMAC of Sentry-Hook-Signature), encrypted. */
   @Column({ name: 'sentry_secret_encrypted', type: 'text', nullable: true })
   sentrySecretEncrypted!: string | null;

@@ -31,10 +31,30 @@ const HINTS: Record<Source, string> = {
             <span
               >Token: <code>{{ s.token_hint ?? 'none yet' }}</code></span
             >
-            <button type="button" (click)="rotate()">
-              {{ s.token_hint ? 'Generate a new token' : 'Generate a token' }}
-            </button>
+            @if (!s.token_hint) {
+              <button type="button" (click)="rotate()">Generate a token</button>
+            } @else if (!confirming()) {
+              <button type="button" (click)="confirming.set(true)">Generate a new token</button>
+            }
           </div>
+          @if (confirming()) {
+            <div class="row" role="group" aria-label="Replace the webhook token">
+              <label
+                >Senders using the current token keep working for
+                <select #grace aria-label="How long the current token keeps working">
+                  <option value="24" selected>24 hours</option>
+                  <option value="1">1 hour</option>
+                  <option value="168">7 days</option>
+                  <option value="0">no time: stop it now</option>
+                </select>
+              </label>
+              <button type="button" class="primary" (click)="rotate(+grace.value)">Replace the token</button>
+              <button type="button" (click)="confirming.set(false)">Cancel</button>
+            </div>
+          }
+          @if (previousUntil(); as until) {
+            <p class="muted">The previous token works until {{ until }}: move your senders to the new one.</p>
+          }
           @if (token(); as t) {
             <p role="status">
               Copy it now, it is shown only once: <code>{{ t }}</code>
@@ -78,6 +98,8 @@ export class WebhooksPanelComponent implements OnInit {
   protected readonly hints = HINTS;
   protected readonly settings = signal<WebhookSettings | null>(null);
   protected readonly token = signal<string | null>(null);
+  protected readonly confirming = signal(false);
+  protected readonly previousUntil = signal<string | null>(null);
   protected readonly copied = signal<string | null>(null);
   protected readonly error = signal<string | null>(null);
 
@@ -93,9 +115,12 @@ export class WebhooksPanelComponent implements OnInit {
     }
   }
 
-  async rotate(): Promise<void> {
+  async rotate(graceHours?: number): Promise<void> {
     try {
-      this.token.set((await firstValueFrom(this.api.rotateToken(this.projectId()))).token);
+      const t = await firstValueFrom(this.api.rotateToken(this.projectId(), graceHours));
+      this.token.set(t.token);
+      this.previousUntil.set(t.previous_valid_until ? new Date(t.previous_valid_until).toLocaleString() : null);
+      this.confirming.set(false);
       await this.load();
     } catch (e) {
       this.error.set(apiError(e));

@@ -1,6 +1,13 @@
 import { HttpClient } from '@angular/common/http';
 import { inject, Injectable } from '@angular/core';
-import { CreateProjectRequest, Project, UpdateProjectRequest, WebhookSettings, WebhookToken } from '@mozaic/contracts';
+import {
+  CreateProjectRequest,
+  Project,
+  RotateTokenRequest,
+  UpdateProjectRequest,
+  WebhookSettings,
+  WebhookToken,
+} from '@mozaic/contracts';
 
 @Injectable({ providedIn: 'root' })
 export class ProjectsApi {
@@ -24,7 +31,9 @@ export class ProjectsApi {
   webhooks(id: string) {
     return this.http.get<WebhookSettings>(`/api/v1/projects/${id}/webhooks`);
   }
-  rotateToken(id: string) {
-    return this.http.post<WebhookToken>(`/api/v1/projects/${id}/webhooks/token`, {});
+  /** A new webhook token; the old one keeps working for `graceHours` (0: stops at once). */
+  rotateToken(id: string, graceHours?: number) {
+    const body: RotateTokenRequest = graceHours === undefined ? {} : { grace_hours: graceHours };
+    return this.http.post<WebhookToken>(`/api/v1/projects/${id}/webhooks/token`, body);
   }
 }
