@@ -274,4 +274,34 @@ run('portal in Chromium (e2e)', () => {
       expect(res.status).toBe(202);
     }
   }, 60_000);
+
+  it('tells the truth on small things: the live state, counts in the singular, titles that name the page', async () => {
+    const p = await projectWithToken(base, 'portal-small');
+    const one = fixture<{ alerts: unknown[] }>('grafana/alertmanager-webhook-v4-firing.zulip-fixture.json');
+    await postJson(base, `/webhooks/alertmanager/${p.id}`, { ...one, alerts: one.alerts.slice(0, 1) }, p.token);
+    const probe = await browser.newPage();
+    try {
+      await signIn(probe, p);
+      // The stream refused: the list must not claim to be live.
+      await probe.route('**/api/v1/incidents/stream**', (r) => r.abort());
+      await probe.goto(`${base}/project/${p.id}`);
+      await probe.getByText('reconnecting…').waitFor();
+      expect(await probe.getByText('● live').count()).toBe(0);
+      await probe.unroute('**/api/v1/incidents/stream**');
+      await probe.getByText('● live').waitFor({ timeout: 15_000 });
+
+      const link = probe.locator('[data-testid="incident-list"] a').first();
+      await link.waitFor({ timeout: 15_000 });
+      await probe.getByText(/^\s*1 alert · 1 signal\s*$/).waitFor();
+      await link.click();
+      await probe.waitForURL(/\/incidents\//);
+      await probe.getByRole('heading', { level: 1 }).waitFor();
+      expect(await probe.title()).toBe(`${await probe.getByRole('heading', { level: 1 }).textContent()} · MOZAIC`);
+      await probe.goto(`${base}/project/${p.id}`);
+      await probe.getByRole('heading', { name: 'portal-small' }).waitFor();
+      expect(await probe.title()).toBe('portal-small · MOZAIC');
+    } finally {
+      await probe.close();
+    }
+  }, 60_000);
 });

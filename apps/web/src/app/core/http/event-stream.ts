@@ -4,7 +4,13 @@ import { Observable } from 'rxjs';
  * Server-Sent Events over fetch, so the access token travels in the Authorization header (an
  * EventSource cannot send one). Emits each event's parsed JSON data; reconnects after a drop.
  */
-export function eventStream<T>(url: string, token: () => string | null, event = 'message'): Observable<T> {
+export function eventStream<T>(
+  url: string,
+  token: () => string | null,
+  event = 'message',
+  /** Told whether the stream is connected right now (true once it answers, false when it drops). */
+  onState: (connected: boolean) => void = () => undefined,
+): Observable<T> {
   return new Observable<T>((sub) => {
     let stopped = false;
     let ctl: AbortController | null = null;
@@ -17,6 +23,7 @@ export function eventStream<T>(url: string, token: () => string | null, event = 
             signal: ctl.signal,
           });
           if (!res.ok || !res.body) throw new Error(`stream answered ${res.status}`);
+          onState(true);
           const reader = res.body.pipeThrough(new TextDecoderStream()).getReader();
           let buffer = '';
           for (;;) {
@@ -39,6 +46,7 @@ export function eventStream<T>(url: string, token: () => string | null, event = 
         } catch {
           // dropped or refused: try again shortly
         }
+        if (!stopped) onState(false);
         if (!stopped) await new Promise((r) => setTimeout(r, 2000));
       }
     };

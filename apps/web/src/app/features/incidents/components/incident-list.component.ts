@@ -13,6 +13,7 @@ import {
 } from '@mozaic/contracts';
 import { debounceTime, firstValueFrom } from 'rxjs';
 import { apiError } from '../../../core/http/api-error';
+import { plural } from '../../../shared/plural';
 import { BadgeComponent } from '../../../shared/severity-badge.component';
 import { TimeAgoPipe } from '../../../shared/time-ago.pipe';
 import { IncidentsApi } from '../data/incidents.api';
@@ -30,7 +31,9 @@ const PAGE = 25;
     <section aria-labelledby="incidents-h">
       <div class="row">
         <h2 id="incidents-h">Incidents</h2>
-        <span class="muted" aria-live="polite">{{ live() ? '● live' : '' }}</span>
+        <span class="muted" aria-live="polite">{{
+          live() ? '● live' : live() === false ? '○ reconnecting…' : ''
+        }}</span>
       </div>
       <form class="filters" [formGroup]="filters" role="search" (submit)="$event.preventDefault()">
         <div><label for="f-q">Search</label><input id="f-q" formControlName="q" placeholder="title contains…" /></div>
@@ -90,7 +93,7 @@ const PAGE = 25;
                 <td><app-badge [value]="i.severity" /></td>
                 <td>
                   <a [routerLink]="['/project', projectId(), 'incidents', i.id]">{{ i.title }}</a>
-                  <div class="muted">{{ i.alert_count }} alerts · {{ i.signal_count }} signals</div>
+                  <div class="muted">{{ count(i.alert_count, 'alert') }} · {{ count(i.signal_count, 'signal') }}</div>
                 </td>
                 <td class="hide-narrow">{{ i.sources.join(', ') }}</td>
                 <td><app-badge [value]="i.status" /></td>
@@ -120,7 +123,9 @@ export class IncidentListComponent implements OnInit {
   protected readonly items = signal<IncidentSummary[] | null>(null);
   protected readonly next = signal<string | null>(null);
   protected readonly loading = signal(false);
-  protected readonly live = signal(false);
+  /** The stream's state: connected, dropped (reconnecting), or not yet known. */
+  protected readonly live = signal<boolean | null>(null);
+  protected readonly count = plural;
   protected readonly error = signal<string | null>(null);
   protected readonly filters = inject(NonNullableFormBuilder).group({
     q: [''],
@@ -137,13 +142,9 @@ export class IncidentListComponent implements OnInit {
       .pipe(debounceTime(300), takeUntilDestroyed(this.destroyRef))
       .subscribe(() => void this.reload());
     this.api
-      .stream(this.projectId())
+      .stream(this.projectId(), (connected) => this.live.set(connected))
       .pipe(takeUntilDestroyed(this.destroyRef))
-      .subscribe((i) => {
-        this.live.set(true);
-        this.upsert(i);
-      });
-    this.live.set(true);
+      .subscribe((i) => this.upsert(i));
   }
 
   protected filtered(): boolean {

@@ -47,11 +47,12 @@ export class IncidentsApi {
     return this.http.post<IncidentDetail>(`/api/v1/incidents/${id}/alerts/${alertId}/move`, body);
   }
   /** Created and changed incidents of a project, live. */
-  stream(projectId: string) {
+  stream(projectId: string, onState?: (connected: boolean) => void) {
     return eventStream<IncidentSummary>(
       `/api/v1/incidents/stream?project_id=${encodeURIComponent(projectId)}`,
       () => this.session.accessToken(),
       'incident',
+      onState,
     );
   }
 }

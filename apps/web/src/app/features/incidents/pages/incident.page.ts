@@ -1,7 +1,9 @@
 import { JsonPipe } from '@angular/common';
 import { Component, DestroyRef, inject, input, OnInit, signal } from '@angular/core';
 import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
+import { Title } from '@angular/platform-browser';
 import { Router, RouterLink } from '@angular/router';
+import { plural } from '../../../shared/plural';
 import { IncidentDetail, IncidentSignal } from '@mozaic/contracts';
 import { filter, firstValueFrom } from 'rxjs';
 import { apiError } from '../../../core/http/api-error';
@@ -25,8 +27,8 @@ import { IncidentsApi } from '../data/incidents.api';
       <div class="row">
         <app-badge [value]="i.severity" /> <app-badge [value]="i.status" />
         <span class="muted" [title]="i.timestamp"
-          >started {{ i.timestamp | timeAgo }} · {{ i.alert_count }} alerts · {{ i.signal_count }} signals ·
-          {{ i.sources.join(', ') }}</span
+          >started {{ i.timestamp | timeAgo }} · {{ count(i.alert_count, 'alert') }} ·
+          {{ count(i.signal_count, 'signal') }} · {{ i.sources.join(', ') }}</span
         >
         <span class="spacer"></span>
         @if (i.status === 'open') {
@@ -138,6 +140,8 @@ export class IncidentPage implements OnInit {
   private readonly api = inject(IncidentsApi);
   private readonly router = inject(Router);
   private readonly destroyRef = inject(DestroyRef);
+  private readonly title = inject(Title);
+  protected readonly count = plural;
   readonly id = input.required<string>();
   readonly incidentId = input.required<string>();
   protected readonly incident = signal<IncidentDetail | null>(null);
@@ -171,6 +175,7 @@ export class IncidentPage implements OnInit {
       // A load for an incident this page no longer shows (the live stream, a merge) is dropped.
       if (id !== this.shown) return;
       this.incident.set(detail);
+      this.title.setTitle(`${detail.title} · MOZAIC`);
       this.signals.set(signals);
     } catch (e) {
       this.error.set(apiError(e, 'This incident could not be loaded'));

@@ -1,3 +1,4 @@
+import { Title } from '@angular/platform-browser';
 import { Component, inject, input, OnInit, signal } from '@angular/core';
 import { RouterLink } from '@angular/router';
 import { Project } from '@mozaic/contracts';
@@ -33,11 +34,14 @@ export class ProjectPage implements OnInit {
   private readonly api = inject(ProjectsApi);
   readonly id = input.required<string>();
   protected readonly project = signal<Project | null>(null);
+  private readonly title = inject(Title);
   protected readonly error = signal<string | null>(null);
 
   async ngOnInit(): Promise<void> {
     try {
-      this.project.set(await firstValueFrom(this.api.get(this.id())));
+      const project = await firstValueFrom(this.api.get(this.id()));
+      this.project.set(project);
+      this.title.setTitle(`${project.name} · MOZAIC`);
     } catch (e) {
       this.error.set(apiError(e, 'This project could not be loaded'));
     }
