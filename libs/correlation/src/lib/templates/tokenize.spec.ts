@@ -32,6 +32,15 @@ describe('tokenize', () => {
     expect(tok('log4j md5sum restarted web-7f8c9d2b1a-k3x9q')).toBe('log4j md5sum restarted <*>');
   });
 
+  it('masks host names (not Java packages), Windows paths and long hex values', () => {
+    expect(tok('connect to gw7.corp.example.com:8443 from org.acme.net.Dialer')).toBe(
+      'connect to <*>:<*> from org.acme.net.Dialer',
+    );
+    expect(tok('loaded C:\\Windows\\System32\\drv.sys and \\\\nas\\share')).toBe('loaded <*> and <*>');
+    expect(tok('flags mask=ffffffff seen deadbeefcafe')).toBe('flags mask=<*> seen <*>');
+    expect(tok('index.html served')).toBe('index.html served');
+  });
+
   it('takes a size unit that changes with the magnitude into the value, not a fixed unit', () => {
     expect(tok('cached (size 16.0 KB, free 1.2 GB)')).toBe('cached (size <*>, free <*>)');
     expect(tok('took 52 ms for 2227 bytes')).toBe('took <*> ms for <*> bytes');

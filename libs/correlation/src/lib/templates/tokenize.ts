@@ -10,6 +10,7 @@ const COLON = 58;
 const PLUS = 43;
 const MINUS = 45;
 const DOT = 46;
+const BACKSLASH = 92;
 
 function isSpace(c: number): boolean {
   return c === SPACE || c === TAB || c === 10 || c === 13;
@@ -59,23 +60,87 @@ function isVariablePart(s: string, start: number, end: number): boolean {
   return flips >= 3;
 }
 
+/** Eight hex digits or more, letters only included (a mask ffffffff, a hash): a value. */
+function isLongHex(s: string, start: number, end: number): boolean {
+  if (end - start < 8) return false;
+  for (let i = start; i < end; i++) {
+    const c = s.charCodeAt(i) | 32;
+    if (!((c >= 48 && c <= 57) || (c >= 97 && c <= 102))) return false;
+  }
+  return true;
+}
+
+function hasLongHexRun(s: string, start: number, end: number): boolean {
+  let run = 0;
+  for (let i = start; i < end; i++) {
+    const c = s.charCodeAt(i) | 32;
+    run = (c >= 48 && c <= 57) || (c >= 97 && c <= 102) ? run + 1 : 0;
+    if (run >= 8) return true;
+  }
+  return false;
+}
+
+/** Top-level domains that end host names (a Java package begins with one instead). */
+const TLDS = new Set([
+  'com',
+  'net',
+  'org',
+  'edu',
+  'gov',
+  'mil',
+  'io',
+  'uk',
+  'de',
+  'fr',
+  'jp',
+  'cn',
+  'hk',
+  'ru',
+  'br',
+  'au',
+  'ca',
+  'nl',
+  'eu',
+  'local',
+  'internal',
+  'lan',
+  'localdomain',
+]);
+
+/** A host name: labels joined by dots, the last a top-level domain (gw.example.com, n1.corp.local). */
+function isHostName(s: string, start: number, end: number): boolean {
+  const dot = s.lastIndexOf('.', end - 1);
+  if (dot <= start || dot >= end - 1) return false;
+  return TLDS.has(s.slice(dot + 1, end).toLowerCase());
+}
+
+/** A Windows path: C:\\x, or two backslashes or more. */
+function isWindowsPath(s: string, start: number, end: number): boolean {
+  let slashes = 0;
+  for (let i = start; i < end; i++) if (s.charCodeAt(i) === BACKSLASH) slashes++;
+  if (slashes >= 2) return true;
+  return slashes === 1 && end - start > 3 && s.charCodeAt(start + 1) === COLON && s.charCodeAt(start + 2) === BACKSLASH;
+}
+
 /**
  * One whitespace token masked part by part: `10.0.0.1:50010` → `<*>:<*>`, `[client` stays,
  * `uid=0` → `uid=<*>`; a path or URL is `<*>` as a whole.
  */
 export function maskToken(s: string, start: number, end: number): string {
-  // One pass for the cheap answers: a word without a digit or a slash has no variable in it.
+  // One pass for the cheap answers: a word without a digit, a slash or a dot has no variable in it.
   let slashes = 0;
   let digit = false;
+  let dots = false;
   for (let i = start; i < end; i++) {
     const c = s.charCodeAt(i);
     if (isDigit(c)) digit = true;
     else if (c === SLASH) slashes++;
+    else if (c === DOT) dots = true;
     else if (c === COLON && i + 2 < end && s.charCodeAt(i + 1) === SLASH && s.charCodeAt(i + 2) === SLASH)
       return WILDCARD;
   }
-  if (!digit && slashes === 0) return s.slice(start, end);
-  if (slashes >= 2) return WILDCARD;
+  if (slashes >= 2 || isWindowsPath(s, start, end)) return WILDCARD;
+  if (!digit && slashes === 0 && !dots && !hasLongHexRun(s, start, end)) return s.slice(start, end);
   let out = '';
   let partStart = start;
   let masked = false;
@@ -83,7 +148,21 @@ export function maskToken(s: string, start: number, end: number): string {
   for (let i = start; i <= end; i++) {
     const c = i < end ? s.charCodeAt(i) : 0;
     if (i < end && !isDelim(c)) continue;
-    if (isVariablePart(s, partStart, i)) {
+    // A host name (dots and all) is one value: checked once, at its first dot.
+    if (c === DOT && (partStart === start || s.charCodeAt(partStart - 1) !== DOT)) {
+      let j = i;
+      while (j < end && (s.charCodeAt(j) === DOT || !isDelim(s.charCodeAt(j)))) j++;
+      if (isHostName(s, partStart, j)) {
+        out += WILDCARD;
+        masked = true;
+        wildThenDot = false;
+        if (j < end) out += s[j];
+        partStart = j + 1;
+        i = j;
+        continue;
+      }
+    }
+    if (isVariablePart(s, partStart, i) || isLongHex(s, partStart, i)) {
       // A dotted number (an IP, a float, a version) is one value: <*>.<*>.<*> is <*>.
       if (wildThenDot) out = out.slice(0, -1);
       else out += WILDCARD;
@@ -138,13 +217,17 @@ export function tokenize(s: string, out: string[], values?: string[], runs?: num
     let interesting = false;
     // A plain number (digits, dots, a sign): a variable without looking further.
     let number = isDigit(s.charCodeAt(i)) || s.charCodeAt(i) === MINUS;
+    let hexRun = 0;
     for (; i < n; i++) {
       const c = s.charCodeAt(i);
       if (isSpace(c)) break;
       if (isDigit(c)) interesting = true;
       else {
-        if (c === SLASH) interesting = true;
+        if (c === SLASH || c === BACKSLASH || c === DOT) interesting = true;
         if (c !== DOT && c !== MINUS) number = false;
+        const l = c | 32;
+        hexRun = l >= 97 && l <= 102 ? hexRun + 1 : 0;
+        if (hexRun >= 8) interesting = true;
       }
     }
     const last = out.length - 1;
