@@ -304,4 +304,24 @@ run('portal in Chromium (e2e)', () => {
       await probe.close();
     }
   }, 60_000);
+
+  it('stores an account whose test fails once, shows it with its reason, and deletes it on request', async () => {
+    const p = await projectWithToken(base, 'portal-accounts');
+    await signIn(page, p);
+    await page.goto(`${base}/project/${p.id}/connect`);
+    await page.getByRole('radio', { name: 'grafana' }).click();
+    await page.getByLabel('Grafana URL *').fill('http://127.0.0.1:1');
+    await page.getByLabel('Service-account token *').fill('glsa_broken-token-0123456789');
+    await page.getByRole('button', { name: 'Save account' }).click();
+    // Stored (in error): the project page shows it with the reason — no second Save to make a duplicate.
+    await page.waitForURL(new RegExp(`/project/${p.id}$`));
+    const rows = page.locator('app-accounts-panel tbody tr');
+    await rows.first().locator('.badge[data-kind="error"]').waitFor();
+    expect(await rows.count()).toBe(1);
+    expect(await rows.first().locator('.field-error').textContent()).toMatch(/\S/);
+
+    await rows.first().getByRole('button', { name: 'Delete' }).click();
+    await rows.first().getByRole('button', { name: 'Yes, delete' }).click();
+    await page.getByText('No account connected').waitFor();
+  }, 60_000);
 });

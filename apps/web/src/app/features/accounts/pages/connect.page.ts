@@ -150,7 +150,7 @@ export class ConnectPage {
     this.busy.set('save');
     this.error.set(null);
     try {
-      const acct = await firstValueFrom(
+      await firstValueFrom(
         this.api.connect({
           project_id: this.id(),
           service_type: this.type(),
@@ -158,15 +158,9 @@ export class ConnectPage {
           ...this.request(),
         }),
       );
-      if (acct.status === 'active') await this.router.navigate(['/project', this.id()]);
-      else
-        this.result.set({
-          ok: false,
-          status: acct.status,
-          detail: null,
-          error: acct.last_error,
-          tested_at: acct.last_tested ?? '',
-        });
+      // Stored either way: the project page shows it with its status and, when its test failed, the
+      // reason (it is retried on schedule). Staying here would invite a second Save — a duplicate.
+      await this.router.navigate(['/project', this.id()]);
     } catch (e) {
       this.error.set(apiError(e, 'The account could not be saved'));
     } finally {

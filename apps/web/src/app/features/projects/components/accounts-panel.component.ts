@@ -56,7 +56,19 @@ import { AccountsApi } from '../../accounts/data/accounts.api';
                 </td>
                 <td class="hide-narrow" [title]="a.last_tested ?? ''">{{ a.last_tested | timeAgo }}</td>
                 <td class="hide-narrow" [title]="a.last_collected_at ?? ''">{{ a.last_collected_at | timeAgo }}</td>
-                <td><button type="button" (click)="retest(a)">Test</button></td>
+                <td>
+                  <div class="row">
+                    <button type="button" (click)="retest(a)">Test</button>
+                    @if (confirming() === a.id) {
+                      <button type="button" class="danger" (click)="remove(a)">Yes, delete</button>
+                      <button type="button" (click)="confirming.set(null)">Cancel</button>
+                    } @else {
+                      <button type="button" (click)="confirming.set(a.id)" [attr.aria-label]="'Delete ' + a.name">
+                        Delete
+                      </button>
+                    }
+                  </div>
+                </td>
               </tr>
             }
           </tbody>
@@ -90,6 +102,8 @@ export class AccountsPanelComponent implements OnInit, OnDestroy {
   protected readonly run = signal<FetchRun | null>(null);
   protected readonly fetching = signal(false);
   protected readonly error = signal<string | null>(null);
+  /** The account whose deletion waits for a confirmation. */
+  protected readonly confirming = signal<string | null>(null);
   private timer: ReturnType<typeof setTimeout> | null = null;
 
   ngOnInit(): void {
@@ -112,6 +126,16 @@ export class AccountsPanelComponent implements OnInit, OnDestroy {
   async retest(a: Account): Promise<void> {
     try {
       await firstValueFrom(this.api.retest(a.id));
+    } catch (e) {
+      this.error.set(apiError(e));
+    }
+    await this.load();
+  }
+
+  async remove(a: Account): Promise<void> {
+    try {
+      await firstValueFrom(this.api.remove(a.id));
+      this.confirming.set(null);
     } catch (e) {
       this.error.set(apiError(e));
     }
