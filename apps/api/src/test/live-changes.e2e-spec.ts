@@ -52,7 +52,8 @@ describe('live changes (e2e)', () => {
       });
       // The sweeper, as if ten minutes had passed: the change reaches the open stream.
       const resolved = await t.app.get(IncidentLifecycle).sweep(new Date(Date.now() + 10 * 60_000));
-      expect(resolved).toEqual([opened.id]);
+      // (The sweeper covers every project of the shared test database: others may resolve too.)
+      expect(resolved).toContain(opened.id);
       expect(JSON.parse((await incident('resolved')).data)).toMatchObject({ id: opened.id, resolved: true });
     } finally {
       stream.close();
