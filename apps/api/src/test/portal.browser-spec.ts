@@ -324,4 +324,38 @@ run('portal in Chromium (e2e)', () => {
     await rows.first().getByRole('button', { name: 'Yes, delete' }).click();
     await page.getByText('No account connected').waitFor();
   }, 60_000);
+
+  it('forgets what no longer applies: a login error on Register, a name for another source; focus follows the page', async () => {
+    const p = await projectWithToken(base, 'portal-forget');
+    const fresh = await browser.newPage();
+    try {
+      await fresh.goto(`${base}/login`);
+      await fresh.getByLabel('Email').fill(p.email);
+      await fresh.getByLabel('Password').fill('not the password at all');
+      await fresh.getByRole('button', { name: 'Sign in' }).click();
+      await fresh.getByRole('alert').waitFor();
+      await fresh.getByRole('tab', { name: 'Register' }).click();
+      await fresh.getByRole('alert').waitFor({ state: 'detached', timeout: 5_000 });
+
+      await signIn(fresh, p);
+      await fresh.getByRole('link', { name: 'portal-forget' }).click();
+      await fresh.waitForURL(/\/project\//);
+      await fresh.waitForFunction(() => document.activeElement?.id === 'main');
+
+      await fresh.goto(`${base}/project/${p.id}/connect`);
+      await fresh.getByRole('radio', { name: 'grafana' }).click();
+      await fresh.getByLabel('Grafana URL *').waitFor();
+      await fresh.locator('#acct-name').fill('grafana eu');
+      await fresh.getByRole('radio', { name: 'sentry' }).click();
+      await fresh.waitForFunction(
+        () => (document.getElementById('acct-name') as HTMLInputElement | null)?.value === '',
+        null,
+        {
+          timeout: 5_000,
+        },
+      );
+    } finally {
+      await fresh.close();
+    }
+  }, 60_000);
 });

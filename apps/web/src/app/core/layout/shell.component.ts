@@ -1,5 +1,7 @@
 import { Component, inject } from '@angular/core';
-import { Router, RouterLink, RouterOutlet } from '@angular/router';
+import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
+import { NavigationEnd, Router, RouterLink, RouterOutlet } from '@angular/router';
+import { filter, skip } from 'rxjs';
 import { SessionStore } from '../auth/session.store';
 import { ThemeService } from './theme.service';
 
@@ -35,6 +37,17 @@ export class ShellComponent {
   protected readonly session = inject(SessionStore);
   protected readonly theme = inject(ThemeService);
   private readonly router = inject(Router);
+
+  constructor() {
+    // After moving to another page, focus its content (as a full page load would start there), not <body>.
+    this.router.events
+      .pipe(
+        filter((e) => e instanceof NavigationEnd),
+        skip(1),
+        takeUntilDestroyed(),
+      )
+      .subscribe(() => setTimeout(() => document.getElementById('main')?.focus({ preventScroll: true })));
+  }
 
   /** Moves focus to the page's content; the href alone would navigate to /#main. */
   protected skip(event: Event): void {

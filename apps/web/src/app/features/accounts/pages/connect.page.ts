@@ -109,6 +109,8 @@ export class ConnectPage {
 
   choose(t: ServiceType): void {
     this.type.set(t);
+    // The name was for the previous source.
+    this.name.reset('');
     this.result.set(null);
     this.error.set(null);
     this.submitted.set(false);

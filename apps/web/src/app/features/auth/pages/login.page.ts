@@ -18,7 +18,7 @@ import { SessionStore } from '../../../core/auth/session.store';
           role="tab"
           [attr.aria-selected]="mode() === 'login'"
           [class.primary]="mode() === 'login'"
-          (click)="mode.set('login')"
+          (click)="switchTo('login')"
         >
           Sign in
         </button>
@@ -27,7 +27,7 @@ import { SessionStore } from '../../../core/auth/session.store';
           role="tab"
           [attr.aria-selected]="mode() === 'register'"
           [class.primary]="mode() === 'register'"
-          (click)="mode.set('register')"
+          (click)="switchTo('register')"
         >
           Register
         </button>
@@ -84,6 +84,12 @@ export class LoginPage {
   protected readonly mode = signal<'login' | 'register'>('login');
   protected readonly busy = signal(false);
   protected readonly serverError = signal<string | null>(null);
+
+  /** Another tab: the other form's server error no longer applies. */
+  protected switchTo(mode: 'login' | 'register'): void {
+    this.mode.set(mode);
+    this.serverError.set(null);
+  }
   protected readonly form = inject(NonNullableFormBuilder).group({
     email: ['', [Validators.required, Validators.email]],
     password: ['', [Validators.required, Validators.minLength(8)]],
