@@ -27,11 +27,14 @@ export class BullIngestQueue extends IngestQueue implements OnModuleDestroy {
   }
 
   /** Ids to add, gathered for a few milliseconds so a burst costs one Redis round trip (addBulk). */
-  private batch: string[] = [];
+  private batch: Array<{ eventId: string; jobId: string }> = [];
   private timer: NodeJS.Timeout | undefined;
 
-  enqueue(eventId: string): void {
-    this.batch.push(eventId);
+  enqueue(eventId: string, again = false): void {
+    // A re-enqueue gets an id of its own per 30 s: at most two extra jobs a minute for a delivery
+    // that stays pending, and never blocked by a stale job (the worker skips processed rows).
+    const jobId = again ? `${eventId}:${Math.floor(Date.now() / 30_000)}` : eventId;
+    this.batch.push({ eventId, jobId });
     if (this.batch.length >= ENQUEUE_MAX) void this.drain();
     else this.timer ??= setTimeout(() => void this.drain(), ENQUEUE_WINDOW_MS);
   }
@@ -64,11 +67,11 @@ export class BullIngestQueue extends IngestQueue implements OnModuleDestroy {
     if (!(await this.readyClient())) return;
     await this.queue
       .addBulk(
-        ids.map((eventId) => ({
+        ids.map(({ eventId, jobId }) => ({
           name: 'delivery',
           data: { eventId },
           opts: {
-            jobId: eventId,
+            jobId,
             attempts: MAX_ATTEMPTS,
             backoff: { type: 'exponential', delay: 500 },
             removeOnComplete: true,

@@ -37,7 +37,7 @@ export class EventSweeper implements OnApplicationBootstrap {
          ORDER BY received_at LIMIT 1000`,
         [olderThanS],
       );
-      for (const r of rows) this.queue.enqueue(r.id);
+      for (const r of rows) this.queue.enqueue(r.id, true);
       if (rows.length) this.logger.log({ requeued: rows.length }, 're-enqueued pending deliveries');
       return rows.length;
     } catch {

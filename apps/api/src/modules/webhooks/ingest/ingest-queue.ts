@@ -3,8 +3,12 @@
  * truth, so a lost enqueue is caught by the sweeper and a repeated one is harmless.
  */
 export abstract class IngestQueue {
-  /** Fire-and-forget: never blocks or fails the acknowledgement. */
-  abstract enqueue(eventId: string): void;
+  /**
+   * Fire-and-forget: never blocks or fails the acknowledgement. `again`: the sweeper's re-enqueue
+   * of a delivery still pending — it must not be swallowed by an older job of the same id (one a
+   * killed worker left failed as stalled, say).
+   */
+  abstract enqueue(eventId: string, again?: boolean): void;
   /**
    * For a replay: forget any finished job of this id, so that enqueueing it again runs it. Throws
    * UnavailableError when the queue cannot be reached (the replay is answered 503, nothing changes).
