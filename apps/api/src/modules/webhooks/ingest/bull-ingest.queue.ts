@@ -33,7 +33,7 @@ export class BullIngestQueue extends IngestQueue implements OnModuleDestroy {
   enqueue(eventId: string, again = false): void {
     // A re-enqueue gets an id of its own per 30 s: at most two extra jobs a minute for a delivery
     // that stays pending, and never blocked by a stale job (the worker skips processed rows).
-    const jobId = again ? `${eventId}:${Math.floor(Date.now() / 30_000)}` : eventId;
+    const jobId = again ? `${eventId}-r${Math.floor(Date.now() / 30_000)}` : eventId; // BullMQ ids may not contain ":"
     this.batch.push({ eventId, jobId });
     if (this.batch.length >= ENQUEUE_MAX) void this.drain();
     else this.timer ??= setTimeout(() => void this.drain(), ENQUEUE_WINDOW_MS);
