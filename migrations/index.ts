@@ -9,6 +9,7 @@ import { Corrections1796123985101 } from './1796123985101-Corrections';
 import { Heartbeats1796124409802 } from './1796124409802-Heartbeats';
 import { TemplateRuns1796125415855 } from './1796125415855-TemplateRuns';
 import { TokenOverlap1796127635706 } from './1796127635706-TokenOverlap';
+import { Notifications1796133313571 } from './1796133313571-Notifications';
 
 /**
  * Every migration, in order. The api is bundled, so migrations are listed here rather than found
@@ -26,4 +27,6 @@ export const MIGRATIONS = [
   Heartbeats1796124409802,
   TemplateRuns1796125415855,
   TokenOverlap1796127635706,
+  /** Notification channels, routes, the outbox (notifications) and its delivery attempts. */
+  Notifications1796133313571,
 ];

@@ -17,6 +17,7 @@ import { HealthModule } from './health/health.module';
 import { AccountsModule } from './modules/accounts/accounts.module';
 import { AuthModule } from './modules/auth/auth.module';
 import { IncidentsModule } from './modules/incidents/incidents.module';
+import { NotificationsModule } from './modules/notifications/notifications.module';
 import { OrchestratorModule } from './modules/orchestrator/orchestrator.module';
 import { ProjectsModule } from './modules/projects/projects.module';
 import { OutboundOverrides, WebhooksModule } from './modules/webhooks/webhooks.module';
@@ -64,6 +65,7 @@ export class AppModule {
         QueueModule.forRoot(config),
         WebhooksModule.forRoot(config, options.outbound),
         OrchestratorModule.forRoot(config),
+        NotificationsModule.forRoot(config),
         ...web,
       ],
       providers: [{ provide: APP_FILTER, useClass: AllExceptionsFilter }],

@@ -7,3 +7,4 @@ export * from './lib/signals';
 export * from './lib/pagination';
 export * from './lib/webhooks';
 export * from './lib/orchestrator';
+export * from './lib/notifications';

@@ -34,6 +34,19 @@ export interface AppConfig {
   /** Consume queued work in this process (BullMQ workers, sweepers); worker.ts always does. */
   runWorkers: boolean;
   sources: SourcesConfig;
+  notifications: NotificationsConfig;
+}
+
+/** How MOZAIC sends notifications. */
+export interface NotificationsConfig {
+  /** The mail server of email channels (SMTP_URL: smtp:// or smtps://, credentials in the URL); none: no email. */
+  smtpUrl: string | null;
+  /** The From of notification mail (SMTP_FROM). */
+  smtpFrom: string;
+  /** Per-attempt timeout of a receiver (NOTIFY_TIMEOUT_MS); a send's lease is this plus 5 s. */
+  timeoutMs: number;
+  /** Attempts before a notification is given up as failed (NOTIFY_MAX_ATTEMPTS). */
+  maxAttempts: number;
 }
 
 /** How MOZAIC calls monitoring sources. */
@@ -142,6 +155,10 @@ export function parseConfig(env: Env): AppConfig {
   if (publicUrl && !/^https?:\/\/[^/\s?#]+(\/[^\s?#]*)?$/.test(publicUrl))
     problems.push(`PUBLIC_URL must be an http(s) URL such as https://mozaic.example.com (got "${publicUrl}")`);
 
+  const smtpUrl = str('SMTP_URL') ?? null;
+  if (smtpUrl && !/^smtps?:\/\/[^/\s]+/.test(smtpUrl))
+    problems.push('SMTP_URL must look like smtp://user:pass@mail.example.com:587 or smtps://…');
+
   const privateErrors = (str('OUTBOUND_PRIVATE_ERRORS') ?? 'withheld').toLowerCase();
   if (privateErrors !== 'withheld' && privateErrors !== 'detailed')
     problems.push(`OUTBOUND_PRIVATE_ERRORS must be withheld or detailed (got "${privateErrors}")`);
@@ -189,6 +206,12 @@ export function parseConfig(env: Env): AppConfig {
       blockPrivateAddresses: bool('OUTBOUND_BLOCK_PRIVATE', false),
       dockerSocketAllowlist,
       privateErrors: privateErrors === 'detailed' ? 'detailed' : 'withheld',
+    },
+    notifications: {
+      smtpUrl,
+      smtpFrom: str('SMTP_FROM') ?? 'MOZAIC <mozaic@localhost>',
+      timeoutMs: int('NOTIFY_TIMEOUT_MS', 10_000, 100, 120_000),
+      maxAttempts: int('NOTIFY_MAX_ATTEMPTS', 12, 1, 100),
     },
   };
   if (problems.length) throw new ConfigError(problems);

@@ -11,6 +11,10 @@ import { CorrelationRuleEntity } from '../modules/incidents/entities/correlation
 import { HeartbeatEntity } from '../modules/webhooks/entities/heartbeat.entity';
 import { InboundEventEntity } from '../modules/webhooks/entities/inbound-event.entity';
 import { ProjectWebhookEntity } from '../modules/webhooks/entities/project-webhook.entity';
+import { NotificationAttemptEntity } from '../modules/notifications/entities/notification-attempt.entity';
+import { NotificationChannelEntity } from '../modules/notifications/entities/notification-channel.entity';
+import { NotificationRouteEntity } from '../modules/notifications/entities/notification-route.entity';
+import { NotificationEntity } from '../modules/notifications/entities/notification.entity';
 import { ProjectEntity } from '../modules/projects/entities/project.entity';
 import { FetchRunEntity } from '../modules/orchestrator/runs/entities/fetch-run.entity';
 import { FetchRunItemEntity } from '../modules/orchestrator/runs/entities/fetch-run-item.entity';
@@ -33,4 +37,8 @@ export const ENTITIES = [
   ProjectWebhookEntity,
   FetchRunEntity,
   FetchRunItemEntity,
+  NotificationChannelEntity,
+  NotificationRouteEntity,
+  NotificationEntity,
+  NotificationAttemptEntity,
 ];

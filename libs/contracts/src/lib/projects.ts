@@ -5,6 +5,8 @@ export interface CreateProjectRequest {
   description?: string | null;
   /** Alerts this close in time (and sharing an entity) are grouped; default 10. */
   correlation_window_minutes?: number;
+  /** After an incident's first notification, further alerts are batched: one update per this many seconds at most; default 300. */
+  notification_group_interval_s?: number;
 }
 
 export type UpdateProjectRequest = Partial<CreateProjectRequest>;
@@ -17,6 +19,7 @@ export interface Project {
   created_at: string;
   updated_at: string;
   correlation_window_minutes: number;
+  notification_group_interval_s: number;
   /** Open (not resolved) incidents by severity. */
   open_incidents: Record<Severity, number>;
 }

@@ -1,6 +1,7 @@
 import { AuthModule } from '../auth/auth.module';
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { OutboxModule } from '../notifications/outbox/outbox.module';
 import { ProjectsModule } from '../projects/projects.module';
 import { AlertEntity } from './entities/alert.entity';
 import { IncidentAlertEntity } from './entities/incident-alert.entity';
@@ -35,6 +36,7 @@ import { TemplateStore } from './processing/template-store.service';
     ]),
     ProjectsModule,
     AuthModule,
+    OutboxModule,
   ],
   controllers: [IncidentsController, IncidentCorrectionsController],
   providers: [

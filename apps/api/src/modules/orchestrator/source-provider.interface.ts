@@ -8,7 +8,7 @@ import {
   ServiceType,
   Signal,
 } from '@mozaic/contracts';
-import { GuardedAgents } from './outbound/guarded-agent';
+import { GuardedAgents } from '../../common/outbound/guarded-agent';
 import { OutboundHttp } from './outbound/outbound-http';
 
 /** Where a provider may resume: its own JSON, persisted per account after each successful collect. */

@@ -6,7 +6,7 @@ import { NotFoundError } from '../../common/errors';
 import { PageQuery } from '../../common/dto/page.query';
 import { CreateProjectDto, UpdateProjectDto } from './dto/create-project.dto';
 import { NO_INCIDENTS, ProjectResponse, SeverityCounts } from './dto/project.response';
-import { ProjectEntity } from './entities/project.entity';
+import { ProjectEntity, ProjectSettings } from './entities/project.entity';
 
 /** Project CRUD. Every query carries the owner's id, so a foreign project is simply not found. */
 @Injectable()
@@ -17,9 +17,9 @@ export class ProjectsService {
   ) {}
 
   async create(userId: string, dto: CreateProjectDto): Promise<ProjectResponse> {
-    const settings = dto.correlation_window_minutes
-      ? { correlation_window_s: dto.correlation_window_minutes * 60 }
-      : {};
+    const settings: ProjectSettings = {};
+    if (dto.correlation_window_minutes) settings.correlation_window_s = dto.correlation_window_minutes * 60;
+    if (dto.notification_group_interval_s) settings.notification_group_interval_s = dto.notification_group_interval_s;
     const p = await this.projects.save(
       this.projects.create({ name: dto.name, description: dto.description ?? null, userId, settings }),
     );
@@ -52,6 +52,9 @@ export class ProjectsService {
     if (dto.description !== undefined) p.description = dto.description;
     if (dto.correlation_window_minutes !== undefined) {
       p.settings = { ...p.settings, correlation_window_s: dto.correlation_window_minutes * 60 };
+    }
+    if (dto.notification_group_interval_s !== undefined) {
+      p.settings = { ...p.settings, notification_group_interval_s: dto.notification_group_interval_s };
     }
     await this.projects.save(p);
     return this.get(userId, id);

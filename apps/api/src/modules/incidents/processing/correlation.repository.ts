@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { AlertState } from '@mozaic/correlation';
+import { AlertState, IncidentState } from '@mozaic/correlation';
 import { IncidentLogLine, MembershipReason } from '@mozaic/contracts';
 import { EntityManager, In } from 'typeorm';
 import { NotFoundError } from '../../../common/errors';
@@ -12,6 +12,8 @@ import { IncidentEntity } from '../entities/incident.entity';
 import { CorrelationRuleEntity } from '../entities/correlation-rule.entity';
 import { alertFromRow, alertToRow, incidentFromRow, incidentToRow } from './correlation-rows';
 import { DbCorrelationStore } from './db-correlation-store';
+import { IncidentSnapshot, snapshot } from '../../notifications/outbox/incident-changes';
+import { NotificationOutbox } from '../../notifications/outbox/notification-outbox.service';
 
 export type LogLines = IncidentLogLine[];
 
@@ -22,6 +24,8 @@ export interface LoadedState {
   windowS: number;
   /** Memberships as loaded (incident → alert → reason as JSON): only changes are written back. */
   members: Map<string, Map<string, string>>;
+  /** Incidents as loaded, to tell what changed (for notifications). */
+  before: Map<string, IncidentSnapshot>;
 }
 
 export interface LoadScope {
@@ -43,6 +47,8 @@ const DEFAULT_WINDOW_S = 600;
 /** Loads and saves correlation state in PostgreSQL, one project at a time under an advisory lock. */
 @Injectable()
 export class CorrelationRepository {
+  constructor(private readonly outbox: NotificationOutbox) {}
+
   /** Serialises every correlation change of a project until the transaction ends. */
   async lockProject(m: EntityManager, projectId: string): Promise<number> {
     await m.query('SELECT pg_advisory_xact_lock(hashtext($1))', [projectId]);
@@ -106,7 +112,8 @@ export class CorrelationRepository {
       [...alertRows, ...memberAlerts].map(alertFromRow),
       incidentRows.map((i) => incidentFromRow(i, byIncident.get(i.id)?.ids ?? [], byIncident.get(i.id)?.reasons ?? {})),
     );
-    return { store, logs, windowS, members };
+    const before = new Map(incidentRows.map((i) => [i.id, snapshot(store.incident(i.id) as IncidentState)]));
+    return { store, logs, windowS, members, before };
   }
 
   /** Writes every alert and incident the correlator put, with memberships and new log lines. */
@@ -149,6 +156,16 @@ export class CorrelationRepository {
         [gone.map((g) => g.incidentId), gone.map((g) => g.alertId)],
       );
     await bulkWrite(m, IncidentAlertEntity, changed, { conflict: ['incidentId', 'alertId'], onConflict: 'update' });
+    await this.outbox.record(
+      m,
+      projectId,
+      [...store.dirtyIncidents].flatMap((id) => {
+        const incident = store.incidents.get(id);
+        if (!incident) return [];
+        const members = incident.memberIds.map((a) => store.alerts.get(a)).filter((a): a is AlertState => a !== undefined);
+        return [{ incident, before: state.before.get(id), members }];
+      }),
+    );
   }
 }
 

@@ -1,6 +1,6 @@
-import { isPrivateAddress, OutboundPolicy } from './address-policy';
-import { AgentWatcher, GuardedAgents } from './guarded-agent';
-import { OutboundRefusedError } from './guarded-lookup';
+import { isPrivateAddress, OutboundPolicy } from '../../../common/outbound/address-policy';
+import { AgentWatcher, GuardedAgents } from '../../../common/outbound/guarded-agent';
+import { OutboundRefusedError } from '../../../common/outbound/guarded-lookup';
 import { OutboundHttp } from './outbound-http';
 
 /**

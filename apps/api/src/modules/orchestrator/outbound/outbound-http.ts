@@ -1,7 +1,7 @@
 import { Agent, IncomingHttpHeaders, request as httpRequest } from 'node:http';
 import { request as httpsRequest } from 'node:https';
 import { SourceError } from '../source-error';
-import { GuardedAgents } from './guarded-agent';
+import { GuardedAgents } from '../../../common/outbound/guarded-agent';
 
 export interface HttpRequest {
   headers?: Record<string, string>;

@@ -25,6 +25,18 @@ export class CreateProjectDto implements CreateProjectRequest {
   @Min(1)
   @Max(1440)
   correlation_window_minutes?: number;
+
+  @ApiPropertyOptional({
+    minimum: 1,
+    maximum: 86400,
+    default: 300,
+    description: "After an incident's first notification, further alerts are batched into one update per this many seconds",
+  })
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  @Max(86400)
+  notification_group_interval_s?: number;
 }
 
 export class UpdateProjectDto extends PartialType(CreateProjectDto) implements UpdateProjectRequest {}

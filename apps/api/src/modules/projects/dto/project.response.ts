@@ -1,6 +1,6 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { Project, Severity } from '@mozaic/contracts';
-import { ProjectEntity } from '../entities/project.entity';
+import { DEFAULT_GROUP_INTERVAL_S, ProjectEntity } from '../entities/project.entity';
 
 export type SeverityCounts = Record<Severity, number>;
 
@@ -19,6 +19,8 @@ export class ProjectResponse implements Project {
   @ApiProperty({ format: 'date-time' }) created_at!: string;
   @ApiProperty({ format: 'date-time' }) updated_at!: string;
   @ApiProperty({ description: 'Correlation window in minutes' }) correlation_window_minutes!: number;
+  @ApiProperty({ description: 'Seconds between two notification updates of one incident (at most one per interval)' })
+  notification_group_interval_s!: number;
   @ApiProperty({
     example: NO_INCIDENTS,
     description: 'Open incidents by severity',
@@ -34,6 +36,7 @@ export class ProjectResponse implements Project {
       created_at: p.createdAt.toISOString(),
       updated_at: p.updatedAt.toISOString(),
       correlation_window_minutes: Math.round((p.settings.correlation_window_s ?? 600) / 60),
+      notification_group_interval_s: p.settings.notification_group_interval_s ?? DEFAULT_GROUP_INTERVAL_S,
       open_incidents: { ...open },
     };
   }

@@ -14,7 +14,11 @@ import { UserEntity } from '../../auth/entities/user.entity';
 export interface ProjectSettings {
   /** Correlation window in seconds (default 600). */
   correlation_window_s?: number;
+  /** One notification update per incident and channel per this many seconds at most (default 300). */
+  notification_group_interval_s?: number;
 }
+
+export const DEFAULT_GROUP_INTERVAL_S = 300;
 
 @Entity('projects')
 @Index(['userId', 'createdAt'])
