@@ -96,9 +96,13 @@ const CHECKS: Array<{ prefix: string; check: Check; ok: (r: Received) => Scripte
 
 /** One local HTTP server playing every receiver, recording what it got; faults are scripted per path prefix. */
 export class Receivers {
+  /** Requests answered as the receiver would (faults excluded). */
   readonly received: Received[] = [];
+  /** Every request as it arrived, before any answer (a send cut short still shows here). */
+  readonly arrived: Received[] = [];
   private readonly script = new Map<string, ScriptedAnswer[]>();
   private server: Server | null = null;
+  private readonly holds = new Set<NodeJS.Timeout>();
   port = 0;
 
   get base(): string {
@@ -115,6 +119,8 @@ export class Receivers {
   async stop(): Promise<void> {
     const s = this.server;
     this.server = null;
+    for (const h of this.holds) clearTimeout(h);
+    this.holds.clear();
     if (!s) return;
     s.closeAllConnections();
     await new Promise((r) => s.close(r));
@@ -141,6 +147,7 @@ export class Receivers {
     }
     const path = req.url ?? '/';
     const r: Received = { path, headers: req.headers, raw, body, at: Date.now() };
+    this.arrived.push(r);
     const prefix = [...this.script.keys()].find((p) => path.startsWith(p));
     const scripted = prefix ? this.script.get(prefix)?.shift() : undefined;
     let answer: ScriptedAnswer;
@@ -152,7 +159,14 @@ export class Receivers {
       answer = problem ? { status: 400, body: problem } : (kind as (typeof CHECKS)[number]).ok(r);
       if (!problem) this.received.push(r);
     }
-    if (answer.delayMs) await new Promise((x) => setTimeout(x, answer.delayMs));
+    if (answer.delayMs)
+      await new Promise<void>((x) => {
+        const h = setTimeout(() => {
+          this.holds.delete(h);
+          x();
+        }, answer.delayMs);
+        this.holds.add(h);
+      });
     res.writeHead(answer.status, answer.headers ?? {});
     res.end(answer.body ?? '');
   }
