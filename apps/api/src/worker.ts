@@ -6,8 +6,8 @@ import { ConfigError, parseConfig } from './config/app-config';
 import { runMigrations } from './database/run-migrations';
 
 /**
- * A worker process for scale-out: the same modules without HTTP, consuming the BullMQ "ingest"
- * queue and running the sweepers. Needs DATABASE_URL, REDIS_URL, SECRET_KEY and ENCRYPTION_KEY.
+ * A worker process for scale-out: the same modules without HTTP, consuming the BullMQ queues
+ * (all, or those WORKER_QUEUES names) and running the sweepers. Needs DATABASE_URL, REDIS_URL, SECRET_KEY and ENCRYPTION_KEY.
  */
 async function main(): Promise<void> {
   let config;
@@ -33,7 +33,8 @@ async function main(): Promise<void> {
   // A close that waits on an absent Redis must not keep the process up.
   for (const signal of ['SIGTERM', 'SIGINT'] as const)
     process.once(signal, () => setTimeout(() => process.exit(1), 5_000).unref());
-  process.stderr.write(JSON.stringify({ level: 'info', msg: 'MOZAIC worker consuming the ingest queue' }) + '\n');
+  const queues = config.workerQueues?.join(', ') ?? 'ingest, collect, notify';
+  process.stderr.write(JSON.stringify({ level: 'info', msg: `MOZAIC worker consuming: ${queues}` }) + '\n');
 }
 
 main().catch((e: unknown) => {

@@ -33,6 +33,8 @@ export interface AppConfig {
   sseMaxStreamsPerUser: number;
   /** Consume queued work in this process (BullMQ workers, sweepers); worker.ts always does. */
   runWorkers: boolean;
+  /** The queues this process consumes when it runs workers (WORKER_QUEUES, e.g. notify); null: all. */
+  workerQueues: string[] | null;
   sources: SourcesConfig;
   notifications: NotificationsConfig;
 }
@@ -155,6 +157,15 @@ export function parseConfig(env: Env): AppConfig {
   if (publicUrl && !/^https?:\/\/[^/\s?#]+(\/[^\s?#]*)?$/.test(publicUrl))
     problems.push(`PUBLIC_URL must be an http(s) URL such as https://mozaic.example.com (got "${publicUrl}")`);
 
+  const QUEUES = ['ingest', 'collect', 'notify'];
+  const workerQueues =
+    str('WORKER_QUEUES')
+      ?.split(',')
+      .map((q) => q.trim())
+      .filter(Boolean) ?? null;
+  for (const q of workerQueues ?? [])
+    if (!QUEUES.includes(q)) problems.push(`WORKER_QUEUES entry "${q}" must be one of ${QUEUES.join(', ')}`);
+
   const smtpUrl = str('SMTP_URL') ?? null;
   if (smtpUrl && !/^smtps?:\/\/[^/\s]+/.test(smtpUrl))
     problems.push('SMTP_URL must look like smtp://user:pass@mail.example.com:587 or smtps://…');
@@ -199,6 +210,7 @@ export function parseConfig(env: Env): AppConfig {
     heartbeatMissingAfterMs: int('HEARTBEAT_MISSING_MINUTES', 10, 1, 10_080) * 60_000,
     sseMaxStreamsPerUser: int('SSE_MAX_STREAMS_PER_USER', 10, 1, 10000),
     runWorkers: bool('RUN_WORKERS', true),
+    workerQueues,
     sources: {
       requestTimeoutMs: int('SOURCE_TIMEOUT_MS', 10_000, 100, 120_000),
       deadlineMs: int('SOURCE_DEADLINE_MS', 60_000, 1_000, 600_000),

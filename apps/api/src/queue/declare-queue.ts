@@ -27,6 +27,11 @@ export function declareQueue<T>(
   if (!config.redisUrl) return { imports: [], providers: [{ provide: q.token, useClass: q.inProcess }] };
   return {
     imports: [BullModule.registerQueue({ name: q.name })],
-    providers: [{ provide: q.token, useClass: q.bull }, ...(config.runWorkers ? [q.processor] : [])],
+    providers: [{ provide: q.token, useClass: q.bull }, ...(consumes(config, q.name) ? [q.processor] : [])],
   };
+}
+
+/** Whether this process consumes a queue: it runs workers, and WORKER_QUEUES (if set) names the queue. */
+export function consumes(config: AppConfig, queue: string): boolean {
+  return config.runWorkers && (config.workerQueues === null || config.workerQueues.includes(queue));
 }

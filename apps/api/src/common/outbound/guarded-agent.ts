@@ -144,8 +144,8 @@ export class GuardedAgents {
   }
 
   /** A plain HTTP agent (also for unix sockets). */
-  http(): HttpAgent {
-    return this.keep(new GuardedHttpAgent(this.guard));
+  http(options: HttpAgentOptions = {}): HttpAgent {
+    return this.keep(new GuardedHttpAgent(this.guard, options));
   }
 
   /** An HTTPS agent with the account's TLS settings (CA, client certificate, server name). */

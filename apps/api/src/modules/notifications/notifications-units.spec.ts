@@ -2,6 +2,7 @@ import { LabelMatcher } from '@mozaic/contracts';
 import { parseSettings } from './channels/channel-settings';
 import { signature } from './delivery/messages/webhook.message';
 import { httpOutcome, retryAfterMs } from './delivery/transports/delivery-result';
+import { HttpPoster } from './delivery/transports/http-post';
 import { detectChanges, IncidentSnapshot } from './outbox/incident-changes';
 import { matcherProblem, matches } from './routing/label-matcher';
 import { routeChange, RouteRule } from './routing/route-matcher';
@@ -157,5 +158,20 @@ describe('channel settings and delivery rules', () => {
     expect(retryAfterMs('3')).toBe(3000);
     expect(retryAfterMs(undefined)).toBeUndefined();
     expect(retryAfterMs(new Date(Date.now() + 60_000).toUTCString())).toBeGreaterThan(55_000);
+  });
+});
+
+describe('the outbound policy on notifications', () => {
+  it('refuses a private address when the policy blocks them, as a permanent failure', async () => {
+    const poster = new HttpPoster({ blockPrivate: true, socketAllowlist: [] });
+    try {
+      for (const url of ['http://127.0.0.1:9/hook', 'http://169.254.169.254/latest', 'http://[::ffff:10.0.0.1]/x']) {
+        const r = await poster.post({ kind: 'http', url, headers: {}, body: '{}' }, 1000);
+        expect(r).toMatchObject({ outcome: 'failed', status: null });
+        expect(r.answer).toMatch(/^refused by the outbound policy/);
+      }
+    } finally {
+      poster.close();
+    }
   });
 });

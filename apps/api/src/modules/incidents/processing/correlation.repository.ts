@@ -162,7 +162,9 @@ export class CorrelationRepository {
       [...store.dirtyIncidents].flatMap((id) => {
         const incident = store.incidents.get(id);
         if (!incident) return [];
-        const members = incident.memberIds.map((a) => store.alerts.get(a)).filter((a): a is AlertState => a !== undefined);
+        const members = incident.memberIds
+          .map((a) => store.alerts.get(a))
+          .filter((a): a is AlertState => a !== undefined);
         return [{ incident, before: state.before.get(id), members }];
       }),
     );

@@ -1,12 +1,13 @@
-import { Injectable, OnModuleDestroy } from '@nestjs/common';
+import { Injectable, Logger, OnModuleDestroy } from '@nestjs/common';
 import { NotificationSender } from './notification-sender.service';
 import { NotifyQueue, QueuedNotification } from './notify-queue';
 
-const CONCURRENCY = 4;
+const CONCURRENCY = 16;
 
 /** The driver without Redis: the same wake-ups, run in this process (the sweeper covers a crash). */
 @Injectable()
 export class InProcessNotifyQueue extends NotifyQueue implements OnModuleDestroy {
+  private readonly logger = new Logger(InProcessNotifyQueue.name);
   private readonly waiting: string[] = [];
   private readonly timers = new Set<NodeJS.Timeout>();
   private running = 0;
@@ -43,9 +44,10 @@ export class InProcessNotifyQueue extends NotifyQueue implements OnModuleDestroy
       const id = this.waiting.shift() as string;
       this.running++;
       void this.sender
-        .handle(id)
-        .then(({ retry }) => retry && this.enqueue([retry]))
-        .catch(() => undefined) // the row stays pending: the sweeper tries again
+        .handleMany([id])
+        .then(({ retries }) => this.enqueue(retries))
+        // The row stays pending: the sweeper tries again.
+        .catch((e: Error) => this.logger.warn({ notificationId: id, err: e.message }, 'notification wake-up failed'))
         .finally(() => {
           this.running--;
           this.pump();

@@ -15,6 +15,10 @@ export abstract class NotifyQueue {
 
 export const NOTIFY_QUEUE = 'notify';
 
+/** A wake-up for notifications committed together (one job, however many: BullMQ's cost is per job). */
 export interface NotifyJob {
-  notificationId: string;
+  ids: string[];
 }
+
+/** The most notifications one job carries. */
+export const MAX_PER_JOB = 500;

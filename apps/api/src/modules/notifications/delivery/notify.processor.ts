@@ -1,12 +1,14 @@
 import { OnWorkerEvent, Processor, WorkerHost } from '@nestjs/bullmq';
-import { OnApplicationBootstrap } from '@nestjs/common';
+import { Logger, OnApplicationBootstrap } from '@nestjs/common';
 import { Job } from 'bullmq';
 import { NotificationSender } from './notification-sender.service';
 import { NOTIFY_QUEUE, NotifyJob, NotifyQueue } from './notify-queue';
 
-/** BullMQ consumer of the notify queue: mostly waiting on receivers, so more at once than ingest. */
-@Processor(NOTIFY_QUEUE, { concurrency: 16 })
+/** BullMQ consumer of the notify queue; each job's notifications are sent several at once (see handleMany). */
+@Processor(NOTIFY_QUEUE, { concurrency: 4 })
 export class NotifyConsumer extends WorkerHost implements OnApplicationBootstrap {
+  private readonly logger = new Logger(NotifyConsumer.name);
+
   constructor(
     private readonly sender: NotificationSender,
     private readonly queue: NotifyQueue,
@@ -19,9 +21,15 @@ export class NotifyConsumer extends WorkerHost implements OnApplicationBootstrap
   }
 
   async process(job: Job<NotifyJob>): Promise<number> {
-    const { sent, retry } = await this.sender.handle(job.data.notificationId);
-    if (retry) this.queue.enqueue([retry]);
+    const { sent, retries } = await this.sender.handleMany(job.data.ids);
+    this.queue.enqueue(retries);
     return sent;
+  }
+
+  /** A wake-up that failed (the database away, say): the row stays pending and the sweeper tries again. */
+  @OnWorkerEvent('failed')
+  onFailed(job: Job<NotifyJob> | undefined, error: Error): void {
+    this.logger.warn({ notifications: job?.data.ids.length, err: error.message }, 'notification wake-up failed');
   }
 
   @OnWorkerEvent('error')

@@ -81,7 +81,8 @@ export class NotificationOutbox {
       .createQueryBuilder()
       .insert()
       .into(NotificationEntity)
-      .values(fresh)
+      // created_at: when the row is written, at the end of the change's transaction (now() is its start).
+      .values(fresh.map((r) => ({ ...r, createdAt: () => 'clock_timestamp()' })))
       .orIgnore()
       .returning(['id'])
       .execute();

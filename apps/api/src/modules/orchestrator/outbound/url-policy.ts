@@ -1,7 +1,12 @@
 import { lookup } from 'node:dns/promises';
 import { isIP } from 'node:net';
 import { SourceError } from '../source-error';
-import { addressRefusal, METADATA_HOSTS, METADATA_REFUSAL, OutboundPolicy } from '../../../common/outbound/address-policy';
+import {
+  addressRefusal,
+  METADATA_HOSTS,
+  METADATA_REFUSAL,
+  OutboundPolicy,
+} from '../../../common/outbound/address-policy';
 
 /**
  * Checks a URL a user gave, early, for a clear message: http(s) only, no credentials in it, no

@@ -30,7 +30,8 @@ export class CreateProjectDto implements CreateProjectRequest {
     minimum: 1,
     maximum: 86400,
     default: 300,
-    description: "After an incident's first notification, further alerts are batched into one update per this many seconds",
+    description:
+      "After an incident's first notification, further alerts are batched into one update per this many seconds",
   })
   @IsOptional()
   @IsInt()
