@@ -7,6 +7,7 @@ import { fixture, fixtureText } from './support/fixtures';
 import { FakeApi } from './support/fake-api';
 import { postJson, projectWithToken } from './support/built-app';
 import { createTestApp, TestApp, uniqueEmail } from './test-app';
+import { Receivers } from './support/receivers';
 
 const CHROMIUM = '/usr/bin/chromium';
 const root = join(__dirname, '../../../..');
@@ -356,6 +357,76 @@ run('portal in Chromium (e2e)', () => {
       );
     } finally {
       await fresh.close();
+    }
+  }, 60_000);
+  it('sets up notifications in the portal: a channel, its test, a route, and the log of what was sent', async () => {
+    const rx = new Receivers();
+    await rx.start();
+    try {
+      const p = await projectWithToken(base, 'portal-notify');
+      await signIn(page, p);
+      await page.goto(`${base}/project/${p.id}`);
+      await page.getByRole('link', { name: /Notifications/ }).click();
+      await page.getByRole('heading', { name: 'Notifications', level: 1 }).waitFor();
+      await page.getByText('No channel yet').waitFor();
+
+      const add = page.getByRole('form', { name: 'Add a channel' });
+      await add.getByLabel('Type').selectOption('webhook');
+      await add.getByLabel('Name').fill('on-call hook');
+      await add.getByLabel('URL').fill(`${rx.base}/hook/portal-secret-path`);
+      await add.getByRole('button', { name: 'Add channel' }).click();
+      await page.getByText(/Signing secret \(shown once/).waitFor();
+      const row = page.getByRole('row', { name: /on-call hook/ });
+      await row.waitFor();
+      expect(await row.textContent()).not.toContain('portal-secret-path'); // the URL is a secret: masked
+
+      await row.getByRole('button', { name: 'Send a test message to on-call hook' }).click();
+      await row.getByText('OK (200): thanks').waitFor();
+      expect(rx.at('/hook/portal-secret-path')[0].body.incident.title).toContain('MOZAIC test notification');
+
+      const route = page.getByRole('form', { name: 'Add a route' });
+      await route.getByLabel('Name').fill('everything');
+      await route.getByLabel('Matchers').fill('service=~"pay.*');
+      await route.getByLabel('on-call hook').check();
+      await route.getByLabel('Default route').check();
+      await route.getByRole('button', { name: 'Add route' }).click();
+      await page.getByText(/not a valid RE2 expression/).waitFor(); // the API's message, shown as it is
+      await route.getByLabel('Matchers').fill('service=~"pay.*"');
+      await route.getByRole('button', { name: 'Add route' }).click();
+      await page.getByRole('listitem').filter({ hasText: 'everything (default)' }).waitFor();
+      await shot('12-notifications');
+
+      const delivery = fixture<{ alerts: Array<Record<string, unknown>> }>(
+        'grafana/alertmanager-webhook-v4-firing.zulip-fixture.json',
+      );
+      const alert = { ...delivery.alerts[0], fingerprint: 'abab0000abab0000', startsAt: new Date().toISOString() };
+      await postJson(
+        base,
+        `/webhooks/alertmanager/${p.id}`,
+        {
+          ...delivery,
+          alerts: [{ ...alert, labels: { alertname: 'PaymentsDown', service: 'payments', severity: 'critical' } }],
+        },
+        p.token,
+      );
+      const log = page.getByRole('table', { name: 'Notifications' });
+      for (let i = 0; i < 100 && !(await log.getByText('sent').count()); i++) {
+        await page.getByRole('button', { name: 'Refresh' }).click();
+        await page.waitForTimeout(200);
+      }
+      await log.getByRole('row', { name: /opened.*on-call hook.*sent.*200: thanks/ }).waitFor();
+
+      // The incident page lists what was sent for it.
+      await page.goto(`${base}/project/${p.id}`);
+      await page.locator('[data-testid="incident-list"] a').first().click();
+      await page.getByRole('heading', { name: 'Notifications' }).waitFor();
+      await page
+        .getByRole('table', { name: 'Notifications' })
+        .getByRole('row', { name: /opened.*on-call hook.*sent/ })
+        .waitFor();
+      await shot('13-incident-notifications');
+    } finally {
+      await rx.stop();
     }
   }, 60_000);
 });

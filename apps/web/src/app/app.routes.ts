@@ -29,6 +29,12 @@ export const appRoutes: Route[] = [
         loadComponent: () => import('./features/accounts/pages/connect.page').then((m) => m.ConnectPage),
       },
       {
+        path: 'project/:id/notifications',
+        title: 'Notifications · MOZAIC',
+        loadComponent: () =>
+          import('./features/notifications/pages/notifications.page').then((m) => m.NotificationsPage),
+      },
+      {
         path: 'project/:id/incidents/:incidentId',
         title: 'Incident · MOZAIC',
         loadComponent: () => import('./features/incidents/pages/incident.page').then((m) => m.IncidentPage),

@@ -4,7 +4,7 @@ import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
 import { Title } from '@angular/platform-browser';
 import { Router, RouterLink } from '@angular/router';
 import { plural } from '../../../shared/plural';
-import { IncidentDetail, IncidentSignal } from '@mozaic/contracts';
+import { IncidentDetail, IncidentSignal, NotificationView } from '@mozaic/contracts';
 import { filter, firstValueFrom } from 'rxjs';
 import { apiError } from '../../../core/http/api-error';
 import { BadgeComponent } from '../../../shared/severity-badge.component';
@@ -12,11 +12,21 @@ import { TimeAgoPipe } from '../../../shared/time-ago.pipe';
 import { TimelineComponent } from '../components/timeline.component';
 import { GroupingCorrectionsComponent } from '../components/grouping-corrections.component';
 import { IncidentsApi } from '../data/incidents.api';
+import { DeliveryLogComponent } from '../../notifications/components/delivery-log.component';
+import { NotificationsApi } from '../../notifications/data/notifications.api';
 
 /** One incident: state and actions, timeline, why its alerts belong together, templates, alerts, raw payloads. */
 @Component({
   selector: 'app-incident-page',
-  imports: [RouterLink, BadgeComponent, TimeAgoPipe, TimelineComponent, JsonPipe, GroupingCorrectionsComponent],
+  imports: [
+    RouterLink,
+    BadgeComponent,
+    TimeAgoPipe,
+    TimelineComponent,
+    JsonPipe,
+    GroupingCorrectionsComponent,
+    DeliveryLogComponent,
+  ],
   template: `
     <p><a [routerLink]="['/project', id()]">← Back to the project</a></p>
     @if (error(); as e) {
@@ -120,6 +130,12 @@ import { IncidentsApi } from '../data/incidents.api';
         }
       }
 
+      <h2>Notifications</h2>
+      <app-delivery-log
+        [rows]="notifications()"
+        empty="No notification for this incident (see the project's Notifications)."
+      />
+
       <h2>Raw payloads</h2>
       @if (showRaw()) {
         @for (s of signals() ?? []; track s.id) {
@@ -138,6 +154,7 @@ import { IncidentsApi } from '../data/incidents.api';
 })
 export class IncidentPage implements OnInit {
   private readonly api = inject(IncidentsApi);
+  private readonly notificationsApi = inject(NotificationsApi);
   private readonly router = inject(Router);
   private readonly destroyRef = inject(DestroyRef);
   private readonly title = inject(Title);
@@ -146,6 +163,7 @@ export class IncidentPage implements OnInit {
   readonly incidentId = input.required<string>();
   protected readonly incident = signal<IncidentDetail | null>(null);
   protected readonly signals = signal<IncidentSignal[] | null>(null);
+  protected readonly notifications = signal<NotificationView[]>([]);
   protected readonly showRaw = signal(false);
   protected readonly busy = signal(false);
   protected readonly error = signal<string | null>(null);
@@ -168,15 +186,17 @@ export class IncidentPage implements OnInit {
   private async load(id = this.incidentId()): Promise<void> {
     if (!this.shown) this.shown = id;
     try {
-      const [detail, signals] = await Promise.all([
+      const [detail, signals, notifications] = await Promise.all([
         firstValueFrom(this.api.get(id)),
         firstValueFrom(this.api.signals(id)),
+        firstValueFrom(this.notificationsApi.forIncident(id)),
       ]);
       // A load for an incident this page no longer shows (the live stream, a merge) is dropped.
       if (id !== this.shown) return;
       this.incident.set(detail);
       this.title.setTitle(`${detail.title} · MOZAIC`);
       this.signals.set(signals);
+      this.notifications.set(notifications);
     } catch (e) {
       this.error.set(apiError(e, 'This incident could not be loaded'));
     }

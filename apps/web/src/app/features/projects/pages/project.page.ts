@@ -22,6 +22,7 @@ import { ProjectsApi } from '../data/projects.api';
       @if (p.description) {
         <p class="muted">{{ p.description }}</p>
       }
+      <p><a [routerLink]="['/project', p.id, 'notifications']">Notifications: channels, routes, delivery log →</a></p>
       <app-incident-list [projectId]="p.id" />
       <app-accounts-panel [projectId]="p.id" />
       <app-webhooks-panel [projectId]="p.id" />

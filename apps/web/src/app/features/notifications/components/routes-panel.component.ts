@@ -1,0 +1,159 @@
+import { Component, inject, input, output, signal } from '@angular/core';
+import { ChannelView, LabelMatcher, RouteView, SEVERITIES, Severity } from '@mozaic/contracts';
+import { firstValueFrom } from 'rxjs';
+import { apiError } from '../../../core/http/api-error';
+import { NotificationsApi } from '../data/notifications.api';
+
+const MATCHER = /^\s*([A-Za-z_][A-Za-z0-9_.-]*)\s*(=~|!~|!=|=)\s*"?(.*?)"?\s*$/;
+
+/** Matchers typed as Alertmanager writes them: `service=~"checkout|payments", namespace!=dev`. */
+export function parseMatchers(text: string): LabelMatcher[] {
+  return text
+    .split(',')
+    .map((part) => part.trim())
+    .filter(Boolean)
+    .map((part) => {
+      const m = MATCHER.exec(part);
+      if (!m) throw new Error(`"${part}" is not a matcher such as service="checkout"`);
+      return { name: m[1], op: m[2] as LabelMatcher['op'], value: m[3] };
+    });
+}
+
+/** A project's routing rules, in the order they are tried, and the add form. */
+@Component({
+  selector: 'app-routes-panel',
+  template: `
+    <section aria-labelledby="routes-h">
+      <h2 id="routes-h">Routes</h2>
+      <p class="muted">
+        Tried in order: a matching route notifies its channels and stops unless it says “continue”; the default route is
+        used when no other matched.
+      </p>
+      @if (error(); as e) {
+        <p class="error" role="alert">{{ e }}</p>
+      }
+      @if (routes().length) {
+        <ol>
+          @for (r of routes(); track r.id) {
+            <li>
+              <strong>{{ r.name }}</strong
+              >{{ r.is_default ? ' (default)' : '' }}: {{ summary(r) }} → {{ channelNames(r) }}
+              <button
+                type="button"
+                (click)="remove(r)"
+                [disabled]="busy()"
+                [attr.aria-label]="'Delete the route ' + r.name"
+              >
+                Delete
+              </button>
+            </li>
+          }
+        </ol>
+      } @else {
+        <p class="muted">No route: nobody is notified.</p>
+      }
+      <form
+        class="card"
+        (submit)="$event.preventDefault(); add(name.value, sev.value, matchers.value, isDefault.checked, cont.checked)"
+        aria-label="Add a route"
+      >
+        <div class="row">
+          <label>Name <input #name required maxlength="100" placeholder="critical to the pager" /></label>
+          <label
+            >Severity at least
+            <select #sev>
+              <option value="">any</option>
+              @for (s of severities; track s) {
+                <option [value]="s">{{ s }}</option>
+              }
+            </select>
+          </label>
+        </div>
+        <label
+          >Matchers <input #matchers placeholder='service=~"checkout|payments", namespace="shop"' style="width: 100%"
+        /></label>
+        <fieldset>
+          <legend>Channels</legend>
+          @for (c of channels(); track c.id) {
+            <label><input type="checkbox" [checked]="picked().has(c.id)" (change)="pick(c.id)" /> {{ c.name }}</label>
+          }
+        </fieldset>
+        <label><input #isDefault type="checkbox" /> Default route</label>
+        <label><input #cont type="checkbox" /> Continue to the next routes after a match</label>
+        <button type="submit" class="primary" [disabled]="busy()">Add route</button>
+      </form>
+    </section>
+  `,
+})
+export class RoutesPanelComponent {
+  private readonly api = inject(NotificationsApi);
+  readonly projectId = input.required<string>();
+  readonly routes = input.required<RouteView[]>();
+  readonly channels = input.required<ChannelView[]>();
+  readonly changed = output<void>();
+  protected readonly severities = SEVERITIES;
+  protected readonly picked = signal(new Set<string>());
+  protected readonly busy = signal(false);
+  protected readonly error = signal<string | null>(null);
+
+  protected summary(r: RouteView): string {
+    const parts = [
+      r.severity_at_least ? `severity ≥ ${r.severity_at_least}` : 'any severity',
+      ...(r.events.length ? [r.events.join(' | ')] : []),
+      ...r.matchers.map((m) => `${m.name}${m.op}"${m.value}"`),
+    ];
+    return parts.join(', ') + (r.continue ? ' (continue)' : '');
+  }
+
+  protected channelNames(r: RouteView): string {
+    const names = r.channel_ids.map((id) => this.channels().find((c) => c.id === id)?.name ?? 'a deleted channel');
+    return names.join(', ') || 'no channel';
+  }
+
+  protected pick(id: string): void {
+    const next = new Set(this.picked());
+    if (next.has(id)) next.delete(id);
+    else next.add(id);
+    this.picked.set(next);
+  }
+
+  protected async add(name: string, sev: string, matchers: string, isDefault: boolean, cont: boolean): Promise<void> {
+    this.error.set(null);
+    let parsed: LabelMatcher[];
+    try {
+      parsed = parseMatchers(matchers);
+    } catch (e) {
+      this.error.set((e as Error).message);
+      return;
+    }
+    await this.run(async () => {
+      await firstValueFrom(
+        this.api.createRoute(this.projectId(), {
+          name: name.trim() || 'route',
+          severity_at_least: (sev || null) as Severity | null,
+          matchers: parsed,
+          channel_ids: [...this.picked()],
+          is_default: isDefault,
+          continue: cont,
+        }),
+      );
+      this.picked.set(new Set());
+    });
+  }
+
+  protected remove(r: RouteView): Promise<void> {
+    return this.run(() => firstValueFrom(this.api.removeRoute(r.id)));
+  }
+
+  private async run(fn: () => Promise<unknown>): Promise<void> {
+    this.busy.set(true);
+    try {
+      await fn();
+      this.changed.emit();
+    } catch (e) {
+      this.error.set(apiError(e));
+    } finally {
+      this.busy.set(false);
+    }
+  }
+}
