@@ -386,7 +386,7 @@ run('portal in Chromium (e2e)', () => {
 
       const route = page.getByRole('form', { name: 'Add a route' });
       await route.getByLabel('Name').fill('everything');
-      await route.getByLabel('Matchers').fill('service=~"pay.*');
+      await route.getByLabel('Matchers').fill('service=~"pay(.*"');
       await route.getByLabel('on-call hook').check();
       await route.getByLabel('Default route').check();
       await route.getByRole('button', { name: 'Add route' }).click();

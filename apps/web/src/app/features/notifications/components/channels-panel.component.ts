@@ -1,7 +1,7 @@
 import { Component, inject, input, output, signal } from '@angular/core';
 import { CHANNEL_TYPES, ChannelTestResult, ChannelType, ChannelView } from '@mozaic/contracts';
 import { firstValueFrom } from 'rxjs';
-import { apiError } from '../../../core/http/api-error';
+import { Actions } from '../../../shared/actions';
 import { CHANNEL_FIELDS } from '../data/channel-fields';
 import { NotificationsApi } from '../data/notifications.api';
 
@@ -124,8 +124,9 @@ export class ChannelsPanelComponent {
   protected values: Record<string, string> = {};
   protected readonly results = signal<Record<string, ChannelTestResult & { at: string }>>({});
   protected readonly secret = signal<string | null>(null);
-  protected readonly busy = signal(false);
-  protected readonly error = signal<string | null>(null);
+  protected readonly actions = new Actions(() => this.changed.emit());
+  protected readonly busy = this.actions.busy;
+  protected readonly error = this.actions.error;
 
   protected describe(c: ChannelView): string {
     return Object.entries(c.settings)
@@ -140,7 +141,7 @@ export class ChannelsPanelComponent {
       const v = (this.values[f.name] ?? '').trim();
       if (v) settings[f.name] = f.name === 'to' ? v.split(',').map((x) => x.trim()) : v;
     }
-    await this.run(async () => {
+    await this.actions.run(async () => {
       const created = await firstValueFrom(
         this.api.createChannel(this.projectId(), { name, type: this.kind(), settings }),
       );
@@ -152,31 +153,18 @@ export class ChannelsPanelComponent {
   }
 
   protected test(c: ChannelView): Promise<void> {
-    return this.run(async () => {
+    return this.actions.run(async () => {
       const r = await firstValueFrom(this.api.testChannel(c.id));
       this.results.set({ ...this.results(), [c.id]: { ...r, at: new Date().toISOString() } });
     });
   }
 
   protected toggle(c: ChannelView): Promise<void> {
-    return this.run(() => firstValueFrom(this.api.updateChannel(c.id, { enabled: !c.enabled })));
+    return this.actions.run(() => firstValueFrom(this.api.updateChannel(c.id, { enabled: !c.enabled })));
   }
 
   protected remove(c: ChannelView): Promise<void> {
     if (!confirm(`Delete the channel "${c.name}"? Its delivery log goes with it.`)) return Promise.resolve();
-    return this.run(() => firstValueFrom(this.api.removeChannel(c.id)));
-  }
-
-  private async run(fn: () => Promise<unknown>): Promise<void> {
-    this.busy.set(true);
-    this.error.set(null);
-    try {
-      await fn();
-      this.changed.emit();
-    } catch (e) {
-      this.error.set(apiError(e));
-    } finally {
-      this.busy.set(false);
-    }
+    return this.actions.run(() => firstValueFrom(this.api.removeChannel(c.id)));
   }
 }

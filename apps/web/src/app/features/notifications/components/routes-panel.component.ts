@@ -1,7 +1,7 @@
 import { Component, inject, input, output, signal } from '@angular/core';
 import { ChannelView, LabelMatcher, RouteView, SEVERITIES, Severity } from '@mozaic/contracts';
 import { firstValueFrom } from 'rxjs';
-import { apiError } from '../../../core/http/api-error';
+import { Actions } from '../../../shared/actions';
 import { NotificationsApi } from '../data/notifications.api';
 
 const MATCHER = /^\s*([A-Za-z_][A-Za-z0-9_.-]*)\s*(=~|!~|!=|=)\s*"?(.*?)"?\s*$/;
@@ -54,7 +54,11 @@ export function parseMatchers(text: string): LabelMatcher[] {
       }
       <form
         class="card"
-        (submit)="$event.preventDefault(); add(name.value, sev.value, matchers.value, isDefault.checked, cont.checked)"
+        #routeForm
+        (submit)="
+          $event.preventDefault();
+          add(routeForm, name.value, sev.value, matchers.value, isDefault.checked, cont.checked)
+        "
         aria-label="Add a route"
       >
         <div class="row">
@@ -75,11 +79,13 @@ export function parseMatchers(text: string): LabelMatcher[] {
         <fieldset>
           <legend>Channels</legend>
           @for (c of channels(); track c.id) {
-            <label><input type="checkbox" [checked]="picked().has(c.id)" (change)="pick(c.id)" /> {{ c.name }}</label>
+            <label class="check"
+              ><input type="checkbox" [checked]="picked().has(c.id)" (change)="pick(c.id)" /> {{ c.name }}</label
+            >
           }
         </fieldset>
-        <label><input #isDefault type="checkbox" /> Default route</label>
-        <label><input #cont type="checkbox" /> Continue to the next routes after a match</label>
+        <label class="check"><input #isDefault type="checkbox" /> Default route</label>
+        <label class="check"><input #cont type="checkbox" /> Continue to the next routes after a match</label>
         <button type="submit" class="primary" [disabled]="busy()">Add route</button>
       </form>
     </section>
@@ -93,8 +99,9 @@ export class RoutesPanelComponent {
   readonly changed = output<void>();
   protected readonly severities = SEVERITIES;
   protected readonly picked = signal(new Set<string>());
-  protected readonly busy = signal(false);
-  protected readonly error = signal<string | null>(null);
+  protected readonly actions = new Actions(() => this.changed.emit());
+  protected readonly busy = this.actions.busy;
+  protected readonly error = this.actions.error;
 
   protected summary(r: RouteView): string {
     const parts = [
@@ -117,7 +124,14 @@ export class RoutesPanelComponent {
     this.picked.set(next);
   }
 
-  protected async add(name: string, sev: string, matchers: string, isDefault: boolean, cont: boolean): Promise<void> {
+  protected async add(
+    form: HTMLFormElement,
+    name: string,
+    sev: string,
+    matchers: string,
+    isDefault: boolean,
+    cont: boolean,
+  ): Promise<void> {
     this.error.set(null);
     let parsed: LabelMatcher[];
     try {
@@ -126,7 +140,7 @@ export class RoutesPanelComponent {
       this.error.set((e as Error).message);
       return;
     }
-    await this.run(async () => {
+    await this.actions.run(async () => {
       await firstValueFrom(
         this.api.createRoute(this.projectId(), {
           name: name.trim() || 'route',
@@ -138,22 +152,11 @@ export class RoutesPanelComponent {
         }),
       );
       this.picked.set(new Set());
+      form.reset();
     });
   }
 
   protected remove(r: RouteView): Promise<void> {
-    return this.run(() => firstValueFrom(this.api.removeRoute(r.id)));
-  }
-
-  private async run(fn: () => Promise<unknown>): Promise<void> {
-    this.busy.set(true);
-    try {
-      await fn();
-      this.changed.emit();
-    } catch (e) {
-      this.error.set(apiError(e));
-    } finally {
-      this.busy.set(false);
-    }
+    return this.actions.run(() => firstValueFrom(this.api.removeRoute(r.id)));
   }
 }
