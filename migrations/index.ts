@@ -10,6 +10,7 @@ import { Heartbeats1796124409802 } from './1796124409802-Heartbeats';
 import { TemplateRuns1796125415855 } from './1796125415855-TemplateRuns';
 import { TokenOverlap1796127635706 } from './1796127635706-TokenOverlap';
 import { Notifications1796133313571 } from './1796133313571-Notifications';
+import { Silences1796136276303 } from './1796136276303-Silences';
 
 /**
  * Every migration, in order. The api is bundled, so migrations are listed here rather than found
@@ -29,4 +30,6 @@ export const MIGRATIONS = [
   TokenOverlap1796127635706,
   /** Notification channels, routes, the outbox (notifications) and its delivery attempts. */
   Notifications1796133313571,
+  /** Silences; alerts keep their source labels and the silences holding them; suppressed incidents; the Alertmanager API token. */
+  Silences1796136276303,
 ];

@@ -18,6 +18,7 @@ import { AccountsModule } from './modules/accounts/accounts.module';
 import { AuthModule } from './modules/auth/auth.module';
 import { IncidentsModule } from './modules/incidents/incidents.module';
 import { NotificationsModule } from './modules/notifications/notifications.module';
+import { SilencesModule } from './modules/silences/silences.module';
 import { OrchestratorModule } from './modules/orchestrator/orchestrator.module';
 import { ProjectsModule } from './modules/projects/projects.module';
 import { OutboundOverrides, WebhooksModule } from './modules/webhooks/webhooks.module';
@@ -39,10 +40,11 @@ export class AppModule {
         ? [
             ServeStaticModule.forRoot({
               rootPath: config.webDist,
-              exclude: ['/api/{*path}', '/webhooks/{*path}'],
+              exclude: ['/api/{*path}', '/webhooks/{*path}', '/alertmanager/{*path}'],
             }),
           ]
         : [];
+    const webhooks = WebhooksModule.forRoot(config, options.outbound);
     return {
       module: AppModule,
       imports: [
@@ -63,9 +65,10 @@ export class AppModule {
         AccountsModule,
         IncidentsModule,
         QueueModule.forRoot(config),
-        WebhooksModule.forRoot(config, options.outbound),
+        webhooks,
         OrchestratorModule.forRoot(config),
         NotificationsModule.forRoot(config),
+        SilencesModule.forRoot(config, webhooks),
         ...web,
       ],
       providers: [{ provide: APP_FILTER, useClass: AllExceptionsFilter }],

@@ -40,6 +40,7 @@ export async function createApp(config: AppConfig, options: AppOptions = {}): Pr
   app.useBodyParser('text', { limit: config.bodyLimit, type: 'text/plain' });
   app.use(bodyParserErrors);
   app.use(`/${API_PREFIX}`, apiInputGuard);
+  app.use('/alertmanager', apiInputGuard);
   if (config.corsOrigins.length) {
     app.enableCors({
       origin: config.corsOrigins.includes('*') ? true : config.corsOrigins,
@@ -47,7 +48,8 @@ export async function createApp(config: AppConfig, options: AppOptions = {}): Pr
       exposedHeaders: [TOTAL_COUNT_HEADER, NEXT_CURSOR_HEADER, 'X-Request-Id', 'Retry-After'],
     });
   }
-  app.setGlobalPrefix(API_PREFIX, { exclude: ['webhooks/{*path}'] });
+  // Webhooks, and the Alertmanager API (whose clients know its own paths), live outside /api/v1.
+  app.setGlobalPrefix(API_PREFIX, { exclude: ['webhooks/{*path}', 'alertmanager/{*path}'] });
   app.useGlobalPipes(
     new ValidationPipe({
       whitelist: true,

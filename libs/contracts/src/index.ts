@@ -8,3 +8,4 @@ export * from './lib/pagination';
 export * from './lib/webhooks';
 export * from './lib/orchestrator';
 export * from './lib/notifications';
+export * from './lib/silences';

@@ -15,6 +15,7 @@ import { NotificationAttemptEntity } from '../modules/notifications/entities/not
 import { NotificationChannelEntity } from '../modules/notifications/entities/notification-channel.entity';
 import { NotificationRouteEntity } from '../modules/notifications/entities/notification-route.entity';
 import { NotificationEntity } from '../modules/notifications/entities/notification.entity';
+import { SilenceEntity } from '../modules/silences/entities/silence.entity';
 import { ProjectEntity } from '../modules/projects/entities/project.entity';
 import { FetchRunEntity } from '../modules/orchestrator/runs/entities/fetch-run.entity';
 import { FetchRunItemEntity } from '../modules/orchestrator/runs/entities/fetch-run-item.entity';
@@ -41,4 +42,5 @@ export const ENTITIES = [
   NotificationRouteEntity,
   NotificationEntity,
   NotificationAttemptEntity,
+  SilenceEntity,
 ];

@@ -28,6 +28,8 @@ export interface Alert {
   last_seen: string;
   entities: EntityLabels;
   link: string | null;
+  /** Silences that held it at its latest occurrence (ids). */
+  silenced_by: string[];
 }
 
 export interface IncidentMember extends Alert {
@@ -50,6 +52,8 @@ export interface IncidentSummary {
   last_seen: string;
   created_at: string;
   updated_at: string;
+  /** Every firing alert of it is silenced: it notifies nobody and is listed only when asked for. */
+  suppressed: boolean;
 }
 
 /** One recent signal of an incident, newest first in logs_json (the original field). */
@@ -112,6 +116,8 @@ export interface ListIncidentsQuery {
   limit?: number;
   /** Opaque cursor from the previous page's X-Next-Cursor header. */
   cursor?: string;
+  /** true: only suppressed incidents (all their firing alerts silenced); absent: they are left out. */
+  suppressed?: boolean;
 }
 
 /** One signal of an incident (GET /incidents/{id}/signals): the timeline's points and the raw payloads. */

@@ -50,6 +50,8 @@ export interface Signal {
   kind?: SignalKind;
   message: string;
   entities: EntityLabels;
+  /** The source's own labels as it sent them (Alertmanager/Prometheus labels): what silences match on. */
+  labels?: Record<string, string>;
   /** Link to the thing in the source's UI, where known. */
   link?: string | null;
   raw: unknown;

@@ -2,6 +2,7 @@ import { AuthModule } from '../auth/auth.module';
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { OutboxModule } from '../notifications/outbox/outbox.module';
+import { SilenceBookModule } from '../silences/matching/silence-book.module';
 import { ProjectsModule } from '../projects/projects.module';
 import { AlertEntity } from './entities/alert.entity';
 import { IncidentAlertEntity } from './entities/incident-alert.entity';
@@ -37,6 +38,7 @@ import { TemplateStore } from './processing/template-store.service';
     ProjectsModule,
     AuthModule,
     OutboxModule,
+    SilenceBookModule,
   ],
   controllers: [IncidentsController, IncidentCorrectionsController],
   providers: [
@@ -51,6 +53,6 @@ import { TemplateStore } from './processing/template-store.service';
     IncidentCorrections,
     StatedRules,
   ],
-  exports: [IncidentsService, SignalProcessor, IncidentEvents, StatedRules],
+  exports: [IncidentsService, SignalProcessor, IncidentEvents, StatedRules, CorrelationRepository],
 })
 export class IncidentsModule {}

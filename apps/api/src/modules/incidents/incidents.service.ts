@@ -37,6 +37,7 @@ const SUMMARY_COLUMNS = [
   'lastSeen',
   'alertCount',
   'signalCount',
+  'suppressed',
   'createdAt',
   'updatedAt',
 ] as const;
@@ -77,6 +78,7 @@ export class IncidentsService {
       .where('i.project_id = :projectId', { projectId });
     if (q.severity?.length) qb.andWhere('i.severity IN (:...severity)', { severity: q.severity });
     if (q.status?.length) qb.andWhere('i.status IN (:...status)', { status: q.status });
+    qb.andWhere('i.suppressed = :suppressed', { suppressed: q.suppressed === true });
     // "Has a member from this source" (the live view's rule too): an incident of several sources
     // is listed under each. The main-source index serves the single-source ones.
     if (q.source)

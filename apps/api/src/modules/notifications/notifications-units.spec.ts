@@ -92,6 +92,7 @@ describe('routing', () => {
 
 describe('which changes notify', () => {
   const open: IncidentSnapshot = {
+    suppressed: false,
     status: 'open',
     severity: 'medium',
     members: 2,

@@ -8,6 +8,7 @@ import {
   UnavailableError,
 } from '../../common/errors';
 import { isUuid } from '../../common/ids/uuid';
+import { sha256Hex } from '../../common/crypto/digest';
 import { sqlState } from '../../database/sql-state';
 import { cleanText } from '../../common/json/clean';
 import { HeartbeatLedger } from './heartbeats/heartbeat-ledger.service';
@@ -66,6 +67,19 @@ export class WebhookIntake {
     );
     // A heartbeat proves its sender alive even in a repeat (duplicate) delivery.
     await this.guard(() => this.heartbeats.heard(projectId, source, body));
+    if (!stored.created) return { id: stored.id, status: 'duplicate' };
+    this.queue.enqueue(stored.id);
+    return { id: stored.id, status: 'accepted' };
+  }
+
+  /**
+   * Stores a delivery whose sender another route has already authenticated (the Alertmanager API's
+   * POST /api/v2/alerts, with its own token) exactly as a webhook's: stored, then enqueued.
+   */
+  async receiveTrusted(projectId: string, source: WebhookSource, kind: string, body: string): Promise<WebhookAck> {
+    const stored = await this.guard(() =>
+      this.writer.write({ projectId, source, kind, dedupKey: `sha:${sha256Hex(body)}`, headers: {}, body }),
+    );
     if (!stored.created) return { id: stored.id, status: 'duplicate' };
     this.queue.enqueue(stored.id);
     return { id: stored.id, status: 'accepted' };

@@ -64,6 +64,7 @@ export class WebhooksModule {
         ...queue.imports,
       ],
       controllers: [WebhooksController, WebhookSettingsController, InboundEventsController],
+      exports: [WebhookIntake],
       providers: [
         WebhookIntake,
         WebhookHttpAdapter,

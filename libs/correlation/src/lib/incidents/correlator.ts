@@ -222,6 +222,7 @@ export class Correlator {
       lastSeen: at,
       resolvedAt: s.status === 'resolved' ? at : null,
       entities: { ...s.entities },
+      labels: { ...(s.labels ?? {}) },
       keys: profile.keys,
       context: profile.context,
       templates: [...new Set(templates)],
@@ -242,6 +243,7 @@ export class Correlator {
       a.label = s.label ?? s.title;
       a.kind = s.kind ?? a.kind;
       a.link = s.link ?? a.link;
+      if (s.labels) a.labels = { ...s.labels };
     }
     if (s.status === 'firing' && s.severity !== a.severity) a.severity = s.severity;
     // Later signals refine what the alert is about (a Sentry event's tags after its issue's slug).

@@ -25,6 +25,10 @@ export interface AlertState {
   /** When it last turned resolved (null while firing). */
   resolvedAt: number | null;
   entities: EntityLabels;
+  /** The source's own labels, latest occurrence first (what silences match on besides entities). */
+  labels?: Record<string, string>;
+  /** Silences matching it at its latest occurrence (decided outside the engine, kept with it). */
+  silencedBy?: string[];
   keys: string[];
   context: Record<string, string>;
   /** Log templates seen in its signals. */

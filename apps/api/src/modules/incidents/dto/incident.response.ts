@@ -37,6 +37,8 @@ export class IncidentSummaryResponse implements IncidentSummary {
   @ApiProperty({ format: 'date-time' }) last_seen!: string;
   @ApiProperty({ format: 'date-time' }) created_at!: string;
   @ApiProperty({ format: 'date-time' }) updated_at!: string;
+  @ApiProperty({ description: 'Every firing alert is silenced: it notifies nobody, listed only with ?suppressed=true' })
+  suppressed!: boolean;
 
   static from(i: IncidentEntity): IncidentSummaryResponse {
     return {
@@ -54,6 +56,7 @@ export class IncidentSummaryResponse implements IncidentSummary {
       last_seen: i.lastSeen.toISOString(),
       created_at: i.createdAt.toISOString(),
       updated_at: i.updatedAt.toISOString(),
+      suppressed: i.suppressed,
     };
   }
 }
@@ -73,6 +76,8 @@ export class IncidentMemberResponse implements IncidentMember {
   @ApiProperty({ type: 'object', additionalProperties: { type: 'string' } })
   entities!: EntityLabels;
   @ApiProperty({ nullable: true, type: String }) link!: string | null;
+  @ApiProperty({ type: [String], format: 'uuid', description: 'Silences that held it at its latest occurrence' })
+  silenced_by!: string[];
   @ApiProperty({
     type: 'object',
     additionalProperties: true,
@@ -95,6 +100,7 @@ export class IncidentMemberResponse implements IncidentMember {
       last_seen: a.lastSeen.toISOString(),
       entities: a.entities,
       link: a.link,
+      silenced_by: a.silencedBy,
       reason,
     };
   }

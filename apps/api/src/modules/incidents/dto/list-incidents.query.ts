@@ -1,7 +1,7 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { LimitQuery } from '../../../common/dto/page.query';
 import { Transform } from 'class-transformer';
-import { IsIn, IsISO8601, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
+import { IsBoolean, IsIn, IsISO8601, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
 import {
   INCIDENT_STATUSES,
   IncidentStatus,
@@ -68,6 +68,17 @@ export class ListIncidentsQueryDto extends LimitQuery implements ListIncidentsQu
   @IsOptional()
   @IsISO8601({ strict: true }, { message: 'to must be an ISO 8601 date-time' })
   to?: string;
+
+  @ApiPropertyOptional({
+    type: Boolean,
+    description: 'true: only suppressed incidents (every firing alert silenced); by default they are left out',
+  })
+  @IsOptional()
+  @Transform(({ value }: { value: unknown }) =>
+    value === 'true' || value === true ? true : value === 'false' || value === false ? false : value,
+  )
+  @IsBoolean({ message: 'suppressed must be true or false' })
+  suppressed?: boolean;
 
   @ApiPropertyOptional({
     description: 'Case-insensitive search in the title',

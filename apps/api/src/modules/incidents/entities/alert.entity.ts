@@ -48,6 +48,14 @@ export class AlertEntity {
   @Column({ type: 'jsonb', default: () => "'{}'" })
   entities!: EntityLabels;
 
+  /** The source's own labels at the latest occurrence (what silences match on, with the entities). */
+  @Column({ type: 'jsonb', default: () => "'{}'" })
+  labels!: Record<string, string>;
+
+  /** Silences that matched the alert at its latest occurrence: silenced alerts notify nobody. */
+  @Column({ name: 'silenced_by', type: 'uuid', array: true, default: () => "'{}'" })
+  silencedBy!: string[];
+
   @Column({ type: 'text', nullable: true })
   link!: string | null;
 

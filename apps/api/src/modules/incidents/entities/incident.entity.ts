@@ -70,6 +70,10 @@ export class IncidentEntity {
   @Column({ name: 'correlation_data', type: 'jsonb', default: () => "'{}'" })
   correlationData!: CorrelationData;
 
+  /** Every firing member silenced: notifies nobody, hidden from the list unless asked for. */
+  @Column({ type: 'boolean', default: false })
+  suppressed!: boolean;
+
   @Column({ name: 'alert_count', type: 'int', default: 0 })
   alertCount!: number;
 

@@ -1,5 +1,6 @@
 import { AlertState, entityProfile, IncidentState } from '@mozaic/correlation';
 import { CorrelationData, IncidentLogLine, MembershipReason } from '@mozaic/contracts';
+import { suppressed } from '../../silences/matching/silence-matcher';
 import { AlertEntity } from '../entities/alert.entity';
 import { IncidentEntity } from '../entities/incident.entity';
 
@@ -23,6 +24,8 @@ export function alertFromRow(r: AlertEntity): AlertState {
     lastSeen: r.lastSeen.getTime(),
     resolvedAt: ms(r.resolvedAt),
     entities: r.entities,
+    labels: r.labels,
+    silencedBy: r.silencedBy,
     keys: profile.keys,
     context: profile.context,
     templates: r.templates,
@@ -48,6 +51,8 @@ export function alertToRow(a: AlertState, projectId: string): Partial<AlertEntit
     lastSeen: new Date(a.lastSeen),
     resolvedAt: a.resolvedAt === null ? null : new Date(a.resolvedAt),
     entities: a.entities,
+    labels: a.labels ?? {},
+    silencedBy: a.silencedBy ?? [],
     templates: a.templates,
     link: a.link,
     incidentId: a.incidentId,
@@ -115,6 +120,7 @@ export function incidentToRow(
     correlationData: data,
     alertCount: i.memberIds.length,
     signalCount: members.reduce((n, m) => n + m.count, 0),
+    suppressed: suppressed(members),
     acknowledgedAt: i.acknowledgedAt === null ? null : new Date(i.acknowledgedAt),
     resolvedAt: i.resolvedAt === null ? null : new Date(i.resolvedAt),
     previousIncidentId: i.previousIncidentId,

@@ -14,6 +14,7 @@ import { alertFromRow, alertToRow, incidentFromRow, incidentToRow } from './corr
 import { DbCorrelationStore } from './db-correlation-store';
 import { IncidentSnapshot, snapshot } from '../../notifications/outbox/incident-changes';
 import { NotificationOutbox } from '../../notifications/outbox/notification-outbox.service';
+import { SilenceBook } from '../../silences/matching/silence-book.service';
 
 export type LogLines = IncidentLogLine[];
 
@@ -26,6 +27,8 @@ export interface LoadedState {
   members: Map<string, Map<string, string>>;
   /** Incidents as loaded, to tell what changed (for notifications). */
   before: Map<string, IncidentSnapshot>;
+  /** When silences are judged for the changed alerts (default: each alert's latest occurrence). */
+  silenceAt?: (a: AlertState) => number;
 }
 
 export interface LoadScope {
@@ -47,7 +50,10 @@ const DEFAULT_WINDOW_S = 600;
 /** Loads and saves correlation state in PostgreSQL, one project at a time under an advisory lock. */
 @Injectable()
 export class CorrelationRepository {
-  constructor(private readonly outbox: NotificationOutbox) {}
+  constructor(
+    private readonly outbox: NotificationOutbox,
+    private readonly silences: SilenceBook,
+  ) {}
 
   /** Serialises every correlation change of a project until the transaction ends. */
   async lockProject(m: EntityManager, projectId: string): Promise<number> {
@@ -112,7 +118,12 @@ export class CorrelationRepository {
       [...alertRows, ...memberAlerts].map(alertFromRow),
       incidentRows.map((i) => incidentFromRow(i, byIncident.get(i.id)?.ids ?? [], byIncident.get(i.id)?.reasons ?? {})),
     );
-    const before = new Map(incidentRows.map((i) => [i.id, snapshot(store.incident(i.id) as IncidentState)]));
+    const before = new Map(
+      incidentRows.map((row) => {
+        const i = store.incident(row.id) as IncidentState;
+        return [i.id, snapshot(i, membersOf(store, i))];
+      }),
+    );
     return { store, logs, windowS, members, before };
   }
 
@@ -125,6 +136,7 @@ export class CorrelationRepository {
   ): Promise<void> {
     const { store } = state;
     const alerts = [...store.dirtyAlerts].map((id) => store.alerts.get(id) as AlertState);
+    await this.silences.apply(m, projectId, alerts, state.silenceAt);
     await bulkWrite(
       m,
       AlertEntity,
@@ -137,7 +149,7 @@ export class CorrelationRepository {
     for (const id of store.dirtyIncidents) {
       const inc = store.incidents.get(id);
       if (!inc) continue;
-      const members = inc.memberIds.map((a) => store.alerts.get(a)).filter((a): a is AlertState => a !== undefined);
+      const members = membersOf(store, inc);
       const logs = [...(newLogs.get(id) ?? []), ...(state.logs.get(id) ?? [])].slice(0, MAX_LOGS);
       incidents.push(incidentToRow(inc, projectId, members, logs, state.windowS));
       const before = state.members.get(id) ?? new Map<string, string>();
@@ -162,13 +174,15 @@ export class CorrelationRepository {
       [...store.dirtyIncidents].flatMap((id) => {
         const incident = store.incidents.get(id);
         if (!incident) return [];
-        const members = incident.memberIds
-          .map((a) => store.alerts.get(a))
-          .filter((a): a is AlertState => a !== undefined);
-        return [{ incident, before: state.before.get(id), members }];
+        return [{ incident, before: state.before.get(id), members: membersOf(store, incident) }];
       }),
     );
   }
 }
 
 const EMPTY_REASON: MembershipReason = { matched_entities: [], time_distance_s: 0, shared_templates: [], summary: '' };
+
+/** An incident's member alerts present in the store. */
+function membersOf(store: DbCorrelationStore, i: IncidentState): AlertState[] {
+  return i.memberIds.map((a) => store.alerts.get(a)).filter((a): a is AlertState => a !== undefined);
+}

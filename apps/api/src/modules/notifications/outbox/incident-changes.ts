@@ -1,4 +1,5 @@
-import { IncidentState } from '@mozaic/correlation';
+import { AlertState, IncidentState } from '@mozaic/correlation';
+import { suppressed } from '../../silences/matching/silence-matcher';
 import { IncidentStatus, NotificationEvent, Severity, severityRank, UpdateChange } from '@mozaic/contracts';
 
 /** What notifications compare: an incident as loaded at the start of the transaction. */
@@ -9,10 +10,13 @@ export interface IncidentSnapshot {
   acknowledgedAt: number | null;
   resolvedAt: number | null;
   mergedInto: string | null;
+  /** Every firing member silenced: it notifies nobody. */
+  suppressed: boolean;
 }
 
-export function snapshot(i: IncidentState): IncidentSnapshot {
+export function snapshot(i: IncidentState, members: AlertState[]): IncidentSnapshot {
   return {
+    suppressed: suppressed(members),
     status: i.status,
     severity: i.severity,
     members: i.memberIds.length,
@@ -40,13 +44,18 @@ const change = (
  * The notifying changes between an incident as loaded (`before`, absent for a new one) and as it is
  * about to be committed: opened, acknowledged, resolved (a merge resolves the merged one), reopened,
  * and updated — a higher severity, or alerts added. An incident born resolved (a replay of old
- * history) notifies nothing; neither does one already merged away.
+ * history) notifies nothing; neither does one already merged away, nor one whose firing alerts are
+ * all silenced (suppressed) — until the silence ends while it still fires: then it opens anew.
  */
 export function detectChanges(
   before: IncidentSnapshot | undefined,
   after: IncidentSnapshot,
   now: number,
 ): DetectedChange[] {
+  // Silenced: it notifies nobody; when the silence ends and it still fires, it behaves as new.
+  if (after.suppressed) return [];
+  if (before?.suppressed)
+    return after.status === 'resolved' || after.mergedInto ? [] : [change('incident.opened', `unsilenced:${now}`)];
   if (!before) return after.status === 'resolved' || after.mergedInto ? [] : [change('incident.opened', 'opened')];
   if (before.mergedInto) return [];
   if (after.mergedInto)

@@ -51,7 +51,9 @@ export class NotificationOutbox {
   }
 
   async record(m: EntityManager, projectId: string, changed: ChangedIncident[], now = Date.now()): Promise<void> {
-    const found = changed.flatMap((c) => detectChanges(c.before, snapshot(c.incident), now).map((d) => ({ c, d })));
+    const found = changed.flatMap((c) =>
+      detectChanges(c.before, snapshot(c.incident, c.members), now).map((d) => ({ c, d })),
+    );
     if (found.length === 0) return;
     const rules = await this.rules(m, projectId);
     if (rules.length === 0) return;

@@ -28,6 +28,13 @@ export class ProjectWebhookEntity {
   @Column({ name: 'previous_token_expires_at', type: 'timestamptz', nullable: true })
   previousTokenExpiresAt!: Date | null;
 
+  /** SHA-256 of the project's Alertmanager API token (amtool, Prometheus, Grafana's Alertmanager data source). */
+  @Column({ name: 'am_token_hash', type: 'char', length: 64, nullable: true })
+  amTokenHash!: string | null;
+
+  @Column({ name: 'am_token_hint', type: 'varchar', length: 16, nullable: true })
+  amTokenHint!: string | null;
+
   /** The Sentry integration's client secret (HMAC of Sentry-Hook-Signature), encrypted. */
   @Column({ name: 'sentry_secret_encrypted', type: 'text', nullable: true })
   sentrySecretEncrypted!: string | null;

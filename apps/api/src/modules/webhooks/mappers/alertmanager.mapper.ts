@@ -17,6 +17,13 @@ export function alertKind(alertname: string): SignalKind {
   return 'alert';
 }
 
+/** The string labels, each clipped (what silences match on). */
+export function stringLabels(labels: Record<string, Json>): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [k, v] of Object.entries(labels).slice(0, 64)) if (typeof v === 'string') out[clip(k, 100)] = clip(v, 500);
+  return out;
+}
+
 export function clean(e: Record<string, string | undefined>): EntityLabels {
   const out: EntityLabels = {};
   for (const [k, v] of Object.entries(e)) if (v) out[k] = clip(v, 200);
@@ -54,6 +61,7 @@ export function mapAlertmanager(
       kind: alertKind(alertname),
       message: clip(str(annotations, 'description') ?? summary, 4000),
       entities: entitiesFromLabels(labels),
+      labels: stringLabels(labels),
       link: str(a, 'generatorURL') ?? str(a, 'panelURL') ?? str(a, 'dashboardURL') ?? null,
       raw: a,
     });

@@ -64,6 +64,13 @@ const PAGE = 25;
             }
           </select>
         </div>
+        <div>
+          <label for="f-silenced">Silenced</label>
+          <select id="f-silenced" formControlName="suppressed">
+            <option value="">hidden</option>
+            <option value="true">only silenced (suppressed)</option>
+          </select>
+        </div>
         <div><label for="f-from">From</label><input id="f-from" type="datetime-local" formControlName="from" /></div>
         <div><label for="f-to">To</label><input id="f-to" type="datetime-local" formControlName="to" /></div>
       </form>
@@ -132,6 +139,8 @@ export class IncidentListComponent implements OnInit {
     severity: [''],
     status: [''],
     source: [''],
+    /** '' hides suppressed incidents (every firing alert silenced), 'true' shows only them. */
+    suppressed: [''],
     from: [''],
     to: [''],
   });
@@ -159,6 +168,7 @@ export class IncidentListComponent implements OnInit {
       severity: (f.severity || undefined) as ListIncidentsQuery['severity'],
       status: (f.status || undefined) as ListIncidentsQuery['status'],
       source: (f.source || undefined) as ListIncidentsQuery['source'],
+      suppressed: f.suppressed === 'true' ? true : undefined,
       from: iso(f.from),
       to: iso(f.to),
       limit: PAGE,
@@ -198,13 +208,20 @@ export class IncidentListComponent implements OnInit {
     this.items.update((list) => {
       const current = list ?? [];
       const at = current.findIndex((x) => x.id === i.id);
-      if (at >= 0) return current.map((x) => (x.id === i.id ? i : x));
+      // Silenced (or no longer) while shown: it leaves this list, as a reload would leave it out.
+      if (at >= 0 && this.silencedAsFiltered(i)) return current.map((x) => (x.id === i.id ? i : x));
+      if (at >= 0) return current.filter((x) => x.id !== i.id);
       return this.matches(i) ? [i, ...current] : current;
     });
   }
 
+  private silencedAsFiltered(i: IncidentSummary): boolean {
+    return (this.filters.getRawValue().suppressed === 'true') === i.suppressed;
+  }
+
   private matches(i: IncidentSummary): boolean {
     const f = this.filters.getRawValue();
+    if (!this.silencedAsFiltered(i)) return false;
     if (f.severity && i.severity !== f.severity) return false;
     if (f.status && i.status !== f.status) return false;
     if (f.source && !incidentHasSource(i, f.source as SignalSource)) return false;

@@ -1,0 +1,50 @@
+import { Injectable } from '@nestjs/common';
+import { AlertState } from '@mozaic/correlation';
+import { LabelMatcher } from '@mozaic/contracts';
+import { RE2JS } from 're2js';
+import { EntityManager } from 'typeorm';
+import { ActiveSilence, silencing } from './silence-matcher';
+
+/**
+ * Decides, in a correlation transaction, which silences hold each changed alert — at the alert's
+ * latest occurrence, so a replay decides as live did.
+ */
+@Injectable()
+export class SilenceBook {
+  /** Silences of the project not yet ended at `since` (a pending one may start before an occurrence). */
+  async load(m: EntityManager, projectId: string, since: number): Promise<ActiveSilence[]> {
+    const rows: Array<{ id: string; matchers: LabelMatcher[]; starts_at: Date; ends_at: Date }> = await m.query(
+      'SELECT id, matchers, starts_at, ends_at FROM silences WHERE project_id = $1 AND ends_at > $2',
+      [projectId, new Date(since)],
+    );
+    return rows.map((r) => ({
+      id: r.id,
+      matchers: r.matchers,
+      startsAt: r.starts_at.getTime(),
+      endsAt: r.ends_at.getTime(),
+    }));
+  }
+
+  /**
+   * Sets `silencedBy` on each alert, judged at `at(alert)`: its latest occurrence when a signal
+   * arrives (so a replay decides as live did), now when time moved past a silence's start or end.
+   * Returns the alerts whose silences changed.
+   */
+  async apply(
+    m: EntityManager,
+    projectId: string,
+    alerts: AlertState[],
+    at: (a: AlertState) => number = (a) => a.lastSeen,
+  ): Promise<AlertState[]> {
+    if (alerts.length === 0) return [];
+    const silences = await this.load(m, projectId, Math.min(...alerts.map(at)));
+    const cache = new Map<string, RE2JS>();
+    const changed: AlertState[] = [];
+    for (const a of alerts) {
+      const next = silences.length ? silencing(a, silences, at(a), cache) : [];
+      if ((a.silencedBy ?? []).join() !== next.join()) changed.push(a);
+      a.silencedBy = next;
+    }
+    return changed;
+  }
+}

@@ -1,0 +1,59 @@
+import { Injectable, Logger } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { CorrelationRepository } from '../incidents/processing/correlation.repository';
+import { IncidentEvents } from '../incidents/processing/incident-events.service';
+
+/**
+ * Applies a project's silences, as they are now, to its open incidents' firing alerts — after a
+ * silence is made, changed or expired, and when time passes a silence's start or end. Through the
+ * correlation transaction, so an incident that stops being suppressed while it still fires opens
+ * anew in the outbox (notified), and live views hear of every change.
+ */
+@Injectable()
+export class SilenceEffects {
+  private readonly logger = new Logger(SilenceEffects.name);
+
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly repo: CorrelationRepository,
+    private readonly events: IncidentEvents,
+  ) {}
+
+  async apply(projectId: string, now = Date.now()): Promise<string[]> {
+    const ids = await this.db.transaction(async (m) => {
+      const windowS = await this.repo.lockProject(m, projectId);
+      const state = await this.repo.load(m, projectId, windowS, { open: true });
+      const firing = [...state.store.alerts.values()].filter((a) => a.status === 'firing' && a.incidentId);
+      // Judged now: these alerts did not occur again, time moved on under them.
+      state.silenceAt = () => now;
+      for (const a of firing) {
+        state.store.putAlert(a);
+        const incident = a.incidentId ? state.store.incident(a.incidentId) : undefined;
+        if (incident) state.store.putIncident(incident);
+      }
+      await this.repo.save(m, projectId, state);
+      return [...state.store.dirtyIncidents];
+    });
+    this.events.publish(projectId, ids);
+    return ids;
+  }
+
+  /** Projects whose silences started or ended in (since, now]: the scheduler applies theirs. */
+  async crossed(since: Date, now: Date): Promise<string[]> {
+    const rows: Array<{ project_id: string }> = await this.db.query(
+      `SELECT DISTINCT project_id FROM silences
+       WHERE (starts_at > $1 AND starts_at <= $2) OR (ends_at > $1 AND ends_at <= $2)`,
+      [since, now],
+    );
+    return rows.map((r) => r.project_id);
+  }
+
+  /** apply() for each project, one failing not stopping the others. */
+  async applyAll(projectIds: string[]): Promise<void> {
+    for (const id of projectIds)
+      await this.apply(id).catch((e: Error) =>
+        this.logger.warn({ projectId: id, err: e.message }, 'silences not applied'),
+      );
+  }
+}

@@ -1,0 +1,103 @@
+import { AlertState } from '@mozaic/correlation';
+import { LabelMatcher } from '@mozaic/contracts';
+import { detectChanges, IncidentSnapshot } from '../notifications/outbox/incident-changes';
+import { fromAmMatcher, toAmMatcher } from './alertmanager/am-format';
+import { alertLabels, silenceState, silencing, suppressed } from './matching/silence-matcher';
+
+const alert = (over: Partial<AlertState> = {}): AlertState => ({
+  id: 'a1',
+  fingerprint: 'f',
+  source: 'alertmanager',
+  sourceRef: null,
+  title: 'DiskFull: disk full',
+  label: 'DiskFull',
+  kind: 'alert',
+  severity: 'high',
+  status: 'firing',
+  count: 1,
+  firstSeen: 1000,
+  lastSeen: 1000,
+  resolvedAt: null,
+  entities: { service: 'files', namespace: 'storage' },
+  labels: { alertname: 'DiskFull', team: 'infra', instance: 'db-1:9100' },
+  keys: [],
+  context: {},
+  templates: [],
+  link: null,
+  incidentId: 'i1',
+  ...over,
+});
+const m = (name: string, op: LabelMatcher['op'], value: string): LabelMatcher => ({ name, op, value });
+const silence = (matchers: LabelMatcher[], startsAt = 0, endsAt = 10_000) => ({ id: 's1', matchers, startsAt, endsAt });
+
+describe('silences', () => {
+  it('match on the source’s labels, MOZAIC’s entities, alertname, source and severity', () => {
+    const a = alert();
+    expect(alertLabels(a)).toMatchObject({
+      alertname: ['DiskFull'],
+      team: ['infra'],
+      service: ['files'],
+      source: ['alertmanager'],
+      severity: ['high'],
+    });
+    expect(silencing(a, [silence([m('alertname', '=', 'DiskFull'), m('service', '=', 'files')])], 1000)).toEqual([
+      's1',
+    ]);
+    expect(silencing(a, [silence([m('team', '=~', 'inf.*'), m('severity', '!=', 'low')])], 1000)).toEqual(['s1']);
+    expect(silencing(a, [silence([m('alertname', '=', 'DiskFull'), m('service', '=', 'search')])], 1000)).toEqual([]);
+    expect(silencing(alert({ labels: undefined }), [silence([m('alertname', '=', 'DiskFull')])], 1000)).toEqual(['s1']);
+  });
+
+  it('hold from startsAt up to, not including, endsAt (the exact boundary)', () => {
+    const s = silence([m('service', '=', 'files')], 2000, 5000);
+    expect([1999, 2000, 4999, 5000].map((t) => silenceState(s, t))).toEqual(['pending', 'active', 'active', 'expired']);
+    expect([1999, 2000, 4999, 5000].map((t) => silencing(alert(), [s], t).length)).toEqual([0, 1, 1, 0]);
+  });
+
+  it('never hide an alert they do not match (random label sets and matchers)', () => {
+    const names = ['alertname', 'service', 'team', 'job'];
+    const values = ['a', 'b', 'files', ''];
+    const pick = <T>(xs: T[]) => xs[Math.floor(Math.random() * xs.length)];
+    for (let i = 0; i < 2000; i++) {
+      const labels: Record<string, string> = {};
+      for (const n of names) if (Math.random() < 0.6) labels[n] = pick(values.filter(Boolean));
+      const a = alert({ labels, entities: {}, label: labels['alertname'] ?? 'x' });
+      const matchers = [m(pick(names), pick(['=', '!='] as const), pick(values))];
+      const got = silencing(a, [silence(matchers)], 1000).length === 1;
+      const seen = alertLabels(a)[matchers[0].name]?.[0] ?? '';
+      const holds = matchers[0].op === '=' ? seen === matchers[0].value : seen !== matchers[0].value;
+      expect(got).toBe(holds);
+    }
+  });
+
+  it('suppress an incident when every firing member is silenced', () => {
+    const s = ['s1'];
+    expect(suppressed([alert({ silencedBy: s }), alert({ id: 'a2', silencedBy: s })])).toBe(true);
+    expect(suppressed([alert({ silencedBy: s }), alert({ id: 'a2', silencedBy: [] })])).toBe(false);
+    expect(suppressed([alert({ silencedBy: s }), alert({ id: 'a2', status: 'resolved', silencedBy: [] })])).toBe(true);
+    expect(suppressed([])).toBe(false);
+  });
+
+  it('notify nothing while suppressed, and open anew when the silence ends', () => {
+    const base: IncidentSnapshot = {
+      status: 'open',
+      severity: 'high',
+      members: 1,
+      acknowledgedAt: null,
+      resolvedAt: null,
+      mergedInto: null,
+      suppressed: false,
+    };
+    expect(detectChanges(undefined, { ...base, suppressed: true }, 5)).toEqual([]);
+    expect(detectChanges({ ...base, suppressed: true }, { ...base, suppressed: true, members: 5 }, 5)).toEqual([]);
+    expect(detectChanges({ ...base, suppressed: true }, base, 5).map((c) => [c.event, c.key])).toEqual([
+      ['incident.opened', 'unsilenced:5'],
+    ]);
+  });
+
+  it('speak Alertmanager’s matchers both ways', () => {
+    for (const op of ['=', '!=', '=~', '!~'] as const)
+      expect(fromAmMatcher(toAmMatcher(m('job', op, 'x')), 0)).toEqual(m('job', op, 'x'));
+    expect(() => fromAmMatcher({ name: 'job', value: 1, isRegex: false }, 0)).toThrow(/value must be a string/);
+  });
+});

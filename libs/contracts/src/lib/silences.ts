@@ -1,0 +1,40 @@
+import { LabelMatcher } from './notifications';
+
+export const SILENCE_STATES = ['pending', 'active', 'expired'] as const;
+export type SilenceState = (typeof SILENCE_STATES)[number];
+
+/**
+ * A silence (Alertmanager's semantics): while active, alerts its matchers all match are still
+ * stored and correlated, but notify nobody; an incident whose firing alerts are all silenced is
+ * suppressed. Matchers see an alert's own labels, MOZAIC's entities (service, namespace, host, …),
+ * `alertname`, `source` and `severity`.
+ */
+export interface SilenceView {
+  id: string;
+  project_id: string;
+  matchers: LabelMatcher[];
+  starts_at: string;
+  ends_at: string;
+  created_by: string;
+  comment: string;
+  state: SilenceState;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface CreateSilenceRequest {
+  matchers: LabelMatcher[];
+  /** Default: now. */
+  starts_at?: string;
+  ends_at: string;
+  comment: string;
+}
+
+export type UpdateSilenceRequest = Partial<CreateSilenceRequest>;
+
+/** POST /projects/{id}/alertmanager/token: the Alertmanager API token, shown once. */
+export interface AlertmanagerToken {
+  token: string;
+  /** The base URL for amtool, Prometheus and Grafana (…/alertmanager/{project_id}). */
+  base_url: string;
+}
