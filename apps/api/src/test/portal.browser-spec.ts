@@ -429,4 +429,41 @@ run('portal in Chromium (e2e)', () => {
       await rx.stop();
     }
   }, 60_000);
+  it('silences an incident from its page: matchers from its alerts, a preview, then it is hidden and quiet', async () => {
+    const p = await projectWithToken(base, 'portal-silence');
+    const delivery = fixture<{ alerts: Array<Record<string, unknown>> }>(
+      'grafana/alertmanager-webhook-v4-firing.zulip-fixture.json',
+    );
+    const alert = {
+      ...delivery.alerts[0],
+      fingerprint: 'cdcd0000cdcd0000',
+      startsAt: new Date().toISOString(),
+      labels: { alertname: 'DiskFull', service: 'files', severity: 'warning' },
+    };
+    await postJson(base, `/webhooks/alertmanager/${p.id}`, { ...delivery, alerts: [alert] }, p.token);
+    await signIn(page, p);
+    await page.goto(`${base}/project/${p.id}`);
+    await page.locator('[data-testid="incident-list"] a').first().click();
+    await page.getByRole('button', { name: 'Silence…' }).click();
+    const form = page.getByRole('form', { name: 'Silence' });
+    expect(await form.getByLabel('Matchers').inputValue()).toBe('alertname="DiskFull", service="files"');
+    await form.getByText('Would silence 1 firing alert now').waitFor();
+    await form.getByLabel('Matchers').fill('service="nothing-here"');
+    await form.getByText('Would silence 0 firing alerts now').waitFor();
+    await form.getByLabel('Matchers').fill('alertname="DiskFull", service="files"');
+    await form.getByLabel('For').selectOption('4');
+    await form.getByLabel('Comment').fill('disk being replaced');
+    await form.getByRole('button', { name: 'Create silence' }).click();
+    await page.locator('.badge[data-kind="silenced"]').waitFor();
+    await shot('14-incident-silenced');
+
+    // The project page lists the silence and no longer lists the incident, unless asked for.
+    await page.goto(`${base}/project/${p.id}`);
+    await page.getByRole('table', { name: 'Silences' }).getByText('disk being replaced').waitFor();
+    await page.getByText('No incidents yet').waitFor();
+    await page.getByLabel('Silenced').selectOption('true');
+    await page.locator('[data-testid="incident-list"] a').first().waitFor();
+    await page.getByRole('table', { name: 'Silences' }).getByRole('button', { name: 'Expire' }).click();
+    await page.getByText('No silence.').waitFor();
+  }, 60_000);
 });

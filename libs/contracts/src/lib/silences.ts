@@ -38,3 +38,11 @@ export interface AlertmanagerToken {
   /** The base URL for amtool, Prometheus and Grafana (…/alertmanager/{project_id}). */
   base_url: string;
 }
+
+/** POST /projects/{id}/silences/preview: what matchers would silence right now. */
+export interface SilencePreview {
+  /** Firing alerts they match. */
+  count: number;
+  /** The first of them. */
+  alerts: Array<{ id: string; title: string; incident_id: string | null }>;
+}

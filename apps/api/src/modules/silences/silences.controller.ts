@@ -1,7 +1,6 @@
-import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post, Query, Req } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Inject, Param, ParseUUIDPipe, Patch, Post, Query, Req } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { Request } from 'express';
-import { Inject } from '@nestjs/common';
 import { AuthUser, CurrentUser } from '../../common/decorators/current-user.decorator';
 import { publicBaseUrl } from '../../common/http/public-base-url';
 import { AppConfig } from '../../config/app-config';
@@ -11,6 +10,8 @@ import {
   AlertmanagerTokenResponse,
   CreateSilenceDto,
   ListSilencesQuery,
+  PreviewSilenceDto,
+  SilencePreviewResponse,
   SilenceResponse,
   UpdateSilenceDto,
 } from './dto/silence.dto';
@@ -45,6 +46,18 @@ export class SilencesController {
     @Body() dto: CreateSilenceDto,
   ): Promise<SilenceResponse> {
     return this.silences.create(user, projectId, dto);
+  }
+
+  @Post('projects/:project_id/silences/preview')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'What these matchers would silence right now (nothing is stored)' })
+  @ApiResponse({ status: 200, type: SilencePreviewResponse })
+  preview(
+    @CurrentUser() user: AuthUser,
+    @Param('project_id', ParseUUIDPipe) projectId: string,
+    @Body() dto: PreviewSilenceDto,
+  ): Promise<SilencePreviewResponse> {
+    return this.silences.preview(user.id, projectId, dto.matchers);
   }
 
   @Get('silences/:silence_id')

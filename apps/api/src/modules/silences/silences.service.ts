@@ -1,5 +1,10 @@
 import { Injectable } from '@nestjs/common';
-import { SilenceState } from '@mozaic/contracts';
+import { LabelMatcher, SilencePreview, SilenceState } from '@mozaic/contracts';
+import { InvalidInputError } from '../../common/errors';
+import { AlertEntity } from '../incidents/entities/alert.entity';
+import { alertFromRow } from '../incidents/processing/correlation-rows';
+import { matcherProblem } from '../notifications/routing/label-matcher';
+import { silencing } from './matching/silence-matcher';
 import { AuthUser } from '../../common/decorators/current-user.decorator';
 import { NotFoundError } from '../../common/errors';
 import { ProjectsService } from '../projects/projects.service';
@@ -50,6 +55,27 @@ export class SilencesService {
     const row = await this.store.expire(projectId, id);
     await this.effects.apply(projectId);
     return SilenceResponse.from(row);
+  }
+
+  /** The firing alerts these matchers would silence right now (the portal's preview). */
+  async preview(userId: string, projectId: string, matchers: LabelMatcher[]): Promise<SilencePreview> {
+    await this.projects.findOwned(userId, projectId);
+    for (const m of matchers) {
+      const problem = matcherProblem(m);
+      if (problem) throw new InvalidInputError(`matchers: ${problem}`);
+    }
+    const rows = await this.db.getRepository(AlertEntity).find({
+      where: { projectId, status: 'firing' },
+      order: { lastSeen: 'DESC' },
+      take: 5000,
+    });
+    const now = Date.now();
+    const probe = [{ id: 'preview', matchers, startsAt: now, endsAt: now + 1 }];
+    const hit = rows.filter((r) => silencing(alertFromRow(r), probe, now).length > 0);
+    return {
+      count: hit.length,
+      alerts: hit.slice(0, 20).map((r) => ({ id: r.id, title: r.title, incident_id: r.incidentId })),
+    };
   }
 
   private async projectOf(userId: string, id: string): Promise<string> {

@@ -15,6 +15,7 @@ import {
   CreateSilenceRequest,
   LabelMatcher,
   SILENCE_STATES,
+  SilencePreview,
   SilenceState,
   SilenceView,
   UpdateSilenceRequest,
@@ -117,4 +118,25 @@ export class AlertmanagerTokenResponse {
   token!: string;
   @ApiProperty({ example: 'https://mozaic.example.com/alertmanager/5d1c…' })
   base_url!: string;
+}
+
+export class PreviewSilenceDto {
+  @ApiProperty({ type: [LabelMatcherDto] })
+  @IsArray()
+  @ArrayMinSize(1, { message: 'matchers: give at least one matcher' })
+  @ArrayMaxSize(32)
+  @ValidateNested({ each: true })
+  @Type(() => LabelMatcherDto)
+  matchers!: LabelMatcherDto[];
+}
+
+class PreviewAlertResponse {
+  @ApiProperty({ format: 'uuid' }) id!: string;
+  @ApiProperty() title!: string;
+  @ApiProperty({ format: 'uuid', nullable: true, type: String }) incident_id!: string | null;
+}
+
+export class SilencePreviewResponse implements SilencePreview {
+  @ApiProperty({ description: 'Firing alerts the matchers match now' }) count!: number;
+  @ApiProperty({ type: [PreviewAlertResponse], description: 'The first 20 of them' }) alerts!: PreviewAlertResponse[];
 }

@@ -14,6 +14,7 @@ import { GroupingCorrectionsComponent } from '../components/grouping-corrections
 import { IncidentsApi } from '../data/incidents.api';
 import { DeliveryLogComponent } from '../../notifications/components/delivery-log.component';
 import { NotificationsApi } from '../../notifications/data/notifications.api';
+import { SilenceFormComponent } from '../../silences/components/silence-form.component';
 
 /** One incident: state and actions, timeline, why its alerts belong together, templates, alerts, raw payloads. */
 @Component({
@@ -26,6 +27,7 @@ import { NotificationsApi } from '../../notifications/data/notifications.api';
     JsonPipe,
     GroupingCorrectionsComponent,
     DeliveryLogComponent,
+    SilenceFormComponent,
   ],
   template: `
     <p><a [routerLink]="['/project', id()]">← Back to the project</a></p>
@@ -36,6 +38,9 @@ import { NotificationsApi } from '../../notifications/data/notifications.api';
       <h1>{{ i.title }}</h1>
       <div class="row">
         <app-badge [value]="i.severity" /> <app-badge [value]="i.status" />
+        @if (i.suppressed) {
+          <app-badge value="silenced" />
+        }
         <span class="muted" [title]="i.timestamp"
           >started {{ i.timestamp | timeAgo }} · {{ count(i.alert_count, 'alert') }} ·
           {{ count(i.signal_count, 'signal') }} · {{ i.sources.join(', ') }}</span
@@ -45,6 +50,7 @@ import { NotificationsApi } from '../../notifications/data/notifications.api';
           <button type="button" (click)="act('acknowledge')" [disabled]="busy()">Acknowledge</button>
         }
         @if (i.status !== 'resolved') {
+          <app-silence-form [projectId]="id()" [incident]="i" (created)="reload()" />
           <button type="button" class="primary" (click)="act('resolve')" [disabled]="busy()">Resolve</button>
         } @else {
           <button type="button" (click)="act('reopen')" [disabled]="busy()">Reopen</button>
@@ -116,7 +122,12 @@ import { NotificationsApi } from '../../notifications/data/notifications.api';
                 }
               </td>
               <td>{{ a.source }}</td>
-              <td><app-badge [value]="a.status" /></td>
+              <td>
+                <app-badge [value]="a.status" />
+                @if (a.silenced_by.length) {
+                  <span class="muted" [title]="'silence ' + a.silenced_by.join(', ')">silenced</span>
+                }
+              </td>
               <td class="hide-narrow">{{ a.count }}</td>
               <td class="hide-narrow" [title]="a.last_seen">{{ a.last_seen | timeAgo }}</td>
             </tr>
@@ -177,6 +188,11 @@ export class IncidentPage implements OnInit {
         takeUntilDestroyed(this.destroyRef),
       )
       .subscribe(() => void this.load());
+    return this.load();
+  }
+
+  /** After a silence: the incident shows its suppression and its alerts' silences. */
+  protected reload(): Promise<void> {
     return this.load();
   }
 

@@ -8,11 +8,12 @@ import { IncidentListComponent } from '../../incidents/components/incident-list.
 import { AccountsPanelComponent } from '../components/accounts-panel.component';
 import { WebhooksPanelComponent } from '../components/webhooks-panel.component';
 import { ProjectsApi } from '../data/projects.api';
+import { SilencesPanelComponent } from '../../silences/components/silences-panel.component';
 
 /** One project: its incidents (live), its accounts with "fetch now", its webhooks. */
 @Component({
   selector: 'app-project-page',
-  imports: [RouterLink, IncidentListComponent, AccountsPanelComponent, WebhooksPanelComponent],
+  imports: [RouterLink, IncidentListComponent, AccountsPanelComponent, WebhooksPanelComponent, SilencesPanelComponent],
   template: `
     <p><a routerLink="/">← Projects</a></p>
     @if (error(); as e) {
@@ -25,6 +26,7 @@ import { ProjectsApi } from '../data/projects.api';
       <p><a [routerLink]="['/project', p.id, 'notifications']">Notifications: channels, routes, delivery log →</a></p>
       <app-incident-list [projectId]="p.id" />
       <app-accounts-panel [projectId]="p.id" />
+      <app-silences-panel [projectId]="p.id" />
       <app-webhooks-panel [projectId]="p.id" />
     } @else {
       <p class="muted">Loading project…</p>
