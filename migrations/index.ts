@@ -11,6 +11,7 @@ import { TemplateRuns1796125415855 } from './1796125415855-TemplateRuns';
 import { TokenOverlap1796127635706 } from './1796127635706-TokenOverlap';
 import { Notifications1796133313571 } from './1796133313571-Notifications';
 import { Silences1796136276303 } from './1796136276303-Silences';
+import { MaintenanceWindows1796137774179 } from './1796137774179-MaintenanceWindows';
 
 /**
  * Every migration, in order. The api is bundled, so migrations are listed here rather than found
@@ -32,4 +33,6 @@ export const MIGRATIONS = [
   Notifications1796133313571,
   /** Silences; alerts keep their source labels and the silences holding them; suppressed incidents; the Alertmanager API token. */
   Silences1796136276303,
+  /** Maintenance windows: one-off or recurring (RRULE) in a time zone. */
+  MaintenanceWindows1796137774179,
 ];

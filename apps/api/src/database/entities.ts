@@ -16,6 +16,7 @@ import { NotificationChannelEntity } from '../modules/notifications/entities/not
 import { NotificationRouteEntity } from '../modules/notifications/entities/notification-route.entity';
 import { NotificationEntity } from '../modules/notifications/entities/notification.entity';
 import { SilenceEntity } from '../modules/silences/entities/silence.entity';
+import { MaintenanceWindowEntity } from '../modules/silences/entities/maintenance-window.entity';
 import { ProjectEntity } from '../modules/projects/entities/project.entity';
 import { FetchRunEntity } from '../modules/orchestrator/runs/entities/fetch-run.entity';
 import { FetchRunItemEntity } from '../modules/orchestrator/runs/entities/fetch-run-item.entity';
@@ -43,4 +44,5 @@ export const ENTITIES = [
   NotificationEntity,
   NotificationAttemptEntity,
   SilenceEntity,
+  MaintenanceWindowEntity,
 ];

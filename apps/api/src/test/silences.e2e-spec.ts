@@ -10,6 +10,7 @@ import { until } from './support/until';
 import { freePort } from './test-database';
 import { withDb } from './seed';
 import { IncidentLifecycle } from '../modules/incidents/processing/incident-lifecycle.service';
+import { SilenceEffects } from '../modules/silences/silence-effects.service';
 import { createTestApp, LoggedInUser, registerAndLogin, TestApp } from './test-app';
 
 const run = promisify(execFile);
@@ -293,6 +294,94 @@ runIt('silences and the Alertmanager API with amtool and Prometheus (e2e)', () =
       .set('Authorization', `Bearer ${a.amToken}`)
       .send([{ labels: {} }])
       .expect(400);
+  });
+
+  it('keeps alerts quiet during a maintenance window in its time zone, and notifies once it is over', async () => {
+    const p = await project('silence-window');
+    // The current minute in Berlin, as a wall-clock time: the window began then and lasts 30 minutes.
+    const parts = Object.fromEntries(
+      new Intl.DateTimeFormat('en-GB', {
+        timeZone: 'Europe/Berlin',
+        hourCycle: 'h23',
+        year: 'numeric',
+        month: '2-digit',
+        day: '2-digit',
+        hour: '2-digit',
+        minute: '2-digit',
+      })
+        .formatToParts(new Date())
+        .map((x) => [x.type, x.value]),
+    );
+    const startLocal = `${parts['year']}-${parts['month']}-${parts['day']}T${parts['hour']}:${parts['minute']}`;
+    const bad = (body: object, message: RegExp) =>
+      t
+        .http()
+        .post(api(`/projects/${p.id}/maintenance-windows`))
+        .set(u.auth)
+        .send(body)
+        .expect(400)
+        .then((r) => expect(r.body.message).toMatch(message));
+    const spec = {
+      name: 'nightly db work',
+      matchers: [{ name: 'service', op: '=', value: 'ledger' }],
+      start_local: startLocal,
+      timezone: 'Europe/Berlin',
+      duration_minutes: 30,
+      rrule: 'FREQ=DAILY',
+    };
+    await bad({ ...spec, timezone: 'Berlin' }, /IANA time zone/);
+    await bad({ ...spec, rrule: 'FREQ=NEVER' }, /RFC 5545/);
+    const w = (
+      await t
+        .http()
+        .post(api(`/projects/${p.id}/maintenance-windows`))
+        .set(u.auth)
+        .send(spec)
+        .expect(201)
+    ).body;
+    expect(w.active).not.toBeNull();
+    expect(Date.parse(w.next.starts_at) - Date.parse(w.active.starts_at)).toBe(86_400_000);
+
+    await fire(p, { alertname: 'LedgerLag', service: 'ledger', severity: 'high' });
+    const inc = await until(
+      'the suppressed incident',
+      async () =>
+        (
+          await t
+            .http()
+            .get(api(`/incidents/project/${p.id}?suppressed=true`))
+            .set(u.auth)
+            .expect(200)
+        ).body[0],
+    );
+    const detail = (
+      await t
+        .http()
+        .get(api(`/incidents/${inc.id}`))
+        .set(u.auth)
+        .expect(200)
+    ).body;
+    expect(detail.alerts[0].silenced_by).toEqual([w.id]);
+    expect(rx.at(`/hook/${p.id}`)).toHaveLength(0);
+
+    // Half an hour on: the window is over and the alert still fires — the incident opens, notified.
+    await t.app.get(SilenceEffects).apply(p.id, Date.now() + 31 * 60_000);
+    const [opened] = await until('the notification after the window', () =>
+      rx.at(`/hook/${p.id}`).length ? rx.at(`/hook/${p.id}`) : undefined,
+    );
+    expect(opened.body).toMatchObject({ type: 'incident.opened', incident: { id: inc.id } });
+
+    const stranger = await registerAndLogin(t, 'window-stranger');
+    await t
+      .http()
+      .delete(api(`/maintenance-windows/${w.id}`))
+      .set(stranger.auth)
+      .expect(404);
+    await t
+      .http()
+      .delete(api(`/maintenance-windows/${w.id}`))
+      .set(u.auth)
+      .expect(204);
   });
 
   it('takes alerts from a real Prometheus: a firing rule opens an incident, and its end resolves it', async () => {

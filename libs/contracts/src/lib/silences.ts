@@ -46,3 +46,33 @@ export interface SilencePreview {
   /** The first of them. */
   alerts: Array<{ id: string; title: string; incident_id: string | null }>;
 }
+
+/** A maintenance window: matching alerts behave as silenced during each occurrence. */
+export interface MaintenanceWindowView {
+  id: string;
+  project_id: string;
+  name: string;
+  matchers: LabelMatcher[];
+  /** Local wall-clock start of the first occurrence, YYYY-MM-DDTHH:mm, in `timezone`. */
+  start_local: string;
+  /** IANA time zone, e.g. Europe/Berlin. */
+  timezone: string;
+  duration_minutes: number;
+  /** RFC 5545 RRULE without DTSTART (e.g. FREQ=WEEKLY;BYDAY=SU), or null: once. */
+  rrule: string | null;
+  created_by: string;
+  created_at: string;
+  /** The occurrence in progress, if any. */
+  active: { starts_at: string; ends_at: string } | null;
+  /** The next occurrence to start, if any. */
+  next: { starts_at: string; ends_at: string } | null;
+}
+
+export interface CreateMaintenanceWindowRequest {
+  name: string;
+  matchers: LabelMatcher[];
+  start_local: string;
+  timezone: string;
+  duration_minutes: number;
+  rrule?: string | null;
+}

@@ -3,6 +3,8 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { CorrelationRepository } from '../incidents/processing/correlation.repository';
 import { IncidentEvents } from '../incidents/processing/incident-events.service';
+import { MaintenanceWindowEntity } from './entities/maintenance-window.entity';
+import { occurrences } from './maintenance/window-schedule';
 
 /**
  * Applies a project's silences, as they are now, to its open incidents' firing alerts — after a
@@ -39,14 +41,20 @@ export class SilenceEffects {
     return ids;
   }
 
-  /** Projects whose silences started or ended in (since, now]: the scheduler applies theirs. */
+  /** Projects whose silences or maintenance windows started or ended in (since, now]: the scheduler applies theirs. */
   async crossed(since: Date, now: Date): Promise<string[]> {
     const rows: Array<{ project_id: string }> = await this.db.query(
       `SELECT DISTINCT project_id FROM silences
        WHERE (starts_at > $1 AND starts_at <= $2) OR (ends_at > $1 AND ends_at <= $2)`,
       [since, now],
     );
-    return rows.map((r) => r.project_id);
+    const out = new Set(rows.map((r) => r.project_id));
+    const a = since.getTime();
+    const b = now.getTime();
+    const inSpan = (t: number) => t > a && t <= b;
+    for (const w of await this.db.getRepository(MaintenanceWindowEntity).find())
+      if (occurrences(w, a, b).some(([s, e]) => inSpan(s) || inSpan(e))) out.add(w.projectId);
+    return [...out];
   }
 
   /** apply() for each project, one failing not stopping the others. */

@@ -3,6 +3,7 @@ import { LabelMatcher } from '@mozaic/contracts';
 import { detectChanges, IncidentSnapshot } from '../notifications/outbox/incident-changes';
 import { fromAmMatcher, toAmMatcher } from './alertmanager/am-format';
 import { alertLabels, silenceState, silencing, suppressed } from './matching/silence-matcher';
+import { occurrences, windowProblem } from './maintenance/window-schedule';
 
 const alert = (over: Partial<AlertState> = {}): AlertState => ({
   id: 'a1',
@@ -99,5 +100,52 @@ describe('silences', () => {
     for (const op of ['=', '!=', '=~', '!~'] as const)
       expect(fromAmMatcher(toAmMatcher(m('job', op, 'x')), 0)).toEqual(m('job', op, 'x'));
     expect(() => fromAmMatcher({ name: 'job', value: 1, isRegex: false }, 0)).toThrow(/value must be a string/);
+  });
+});
+
+describe('maintenance windows', () => {
+  const weekly = {
+    startLocal: '2026-03-01T02:00',
+    timezone: 'Europe/Berlin',
+    durationMinutes: 120,
+    rrule: 'FREQ=WEEKLY;BYDAY=SU',
+  };
+  const spans = (from: string, to: string) =>
+    occurrences(weekly, Date.parse(from), Date.parse(to)).map(([a, b]) => [
+      new Date(a).toISOString(),
+      new Date(b).toISOString(),
+    ]);
+
+  it('recur at the same local time across daylight-saving changes (Sunday 02:00 Europe/Berlin)', () => {
+    expect(spans('2026-03-21T00:00Z', '2026-04-06T00:00Z')).toEqual([
+      ['2026-03-22T01:00:00.000Z', '2026-03-22T03:00:00.000Z'], // CET: 02:00 is 01:00Z
+      ['2026-03-29T01:00:00.000Z', '2026-03-29T03:00:00.000Z'], // spring forward: 02:00 does not exist, 03:00 CEST
+      ['2026-04-05T00:00:00.000Z', '2026-04-05T02:00:00.000Z'], // CEST: 02:00 is 00:00Z
+    ]);
+    expect(spans('2026-10-20T00:00Z', '2026-10-27T00:00Z')).toEqual([
+      ['2026-10-25T01:00:00.000Z', '2026-10-25T03:00:00.000Z'],
+    ]);
+    expect(spans('2026-12-07T00:00Z', '2026-12-12T00:00Z')).toEqual([]); // no Sunday in between
+  });
+
+  it('hold an alert during an occurrence only, up to its end exactly', () => {
+    const w = { id: 'w1', matchers: [m('service', '=', 'files')] };
+    const at = (iso: string) => {
+      const t = Date.parse(iso);
+      const list = occurrences(weekly, t, t).map(([startsAt, endsAt]) => ({ ...w, startsAt, endsAt }));
+      return silencing(alert(), list, t);
+    };
+    expect(at('2026-12-06T01:00:00Z')).toEqual(['w1']);
+    expect(at('2026-12-06T02:59:59.999Z')).toEqual(['w1']);
+    expect(at('2026-12-06T03:00:00Z')).toEqual([]);
+    expect(at('2026-12-06T00:59:59.999Z')).toEqual([]);
+  });
+
+  it('refuse what cannot be scheduled', () => {
+    expect(windowProblem({ ...weekly, timezone: 'Mars/Olympus' })).toMatch(/not an IANA time zone/);
+    expect(windowProblem({ ...weekly, rrule: 'FREQ=SOMETIMES' })).toMatch(/not an RFC 5545/);
+    expect(windowProblem({ ...weekly, rrule: 'DTSTART:20260101T000000Z\nFREQ=DAILY' })).toMatch(/start_local/);
+    expect(windowProblem({ ...weekly, startLocal: '2026-13-01 02:00' })).toMatch(/start_local/);
+    expect(windowProblem({ ...weekly, rrule: null })).toBeNull();
   });
 });

@@ -10,6 +10,9 @@ import { AlertmanagerApiController } from './alertmanager/alertmanager-api.contr
 import { AlertmanagerTokenGuard } from './alertmanager/alertmanager-token.guard';
 import { AlertmanagerTokens } from './alertmanager/alertmanager-tokens.service';
 import { SilenceEntity } from './entities/silence.entity';
+import { MaintenanceWindowEntity } from './entities/maintenance-window.entity';
+import { MaintenanceWindowsController } from './maintenance/maintenance-windows.controller';
+import { MaintenanceWindowsService } from './maintenance/maintenance-windows.service';
 import { SilenceEffects } from './silence-effects.service';
 import { SilenceScheduler } from './silence.scheduler';
 import { SilenceStore } from './silence-store.service';
@@ -28,16 +31,17 @@ export class SilencesModule {
     return {
       module: SilencesModule,
       imports: [
-        TypeOrmModule.forFeature([SilenceEntity, ProjectWebhookEntity]),
+        TypeOrmModule.forFeature([SilenceEntity, ProjectWebhookEntity, MaintenanceWindowEntity]),
         ProjectsModule,
         AuthModule,
         IncidentsModule,
         webhooks,
       ],
-      controllers: [SilencesController, AlertmanagerApiController],
+      controllers: [SilencesController, AlertmanagerApiController, MaintenanceWindowsController],
       providers: [
         SilenceStore,
         SilencesService,
+        MaintenanceWindowsService,
         SilenceEffects,
         AlertmanagerTokens,
         AlertmanagerTokenGuard,

@@ -4,6 +4,8 @@ import { LabelMatcher } from '@mozaic/contracts';
 import { RE2JS } from 're2js';
 import { EntityManager } from 'typeorm';
 import { ActiveSilence, silencing } from './silence-matcher';
+import { MaintenanceWindowEntity } from '../entities/maintenance-window.entity';
+import { occurrences } from '../maintenance/window-schedule';
 
 /**
  * Decides, in a correlation transaction, which silences hold each changed alert — at the alert's
@@ -11,18 +13,33 @@ import { ActiveSilence, silencing } from './silence-matcher';
  */
 @Injectable()
 export class SilenceBook {
-  /** Silences of the project not yet ended at `since` (a pending one may start before an occurrence). */
-  async load(m: EntityManager, projectId: string, since: number): Promise<ActiveSilence[]> {
+  /**
+   * Silences of the project not yet ended at `since` (a pending one may start before an
+   * occurrence), and each occurrence of its maintenance windows in [since, until] — a window
+   * behaves as a silence during its occurrences (its id stands in `silenced_by`).
+   */
+  async load(m: EntityManager, projectId: string, since: number, until = since): Promise<ActiveSilence[]> {
     const rows: Array<{ id: string; matchers: LabelMatcher[]; starts_at: Date; ends_at: Date }> = await m.query(
       'SELECT id, matchers, starts_at, ends_at FROM silences WHERE project_id = $1 AND ends_at > $2',
       [projectId, new Date(since)],
     );
-    return rows.map((r) => ({
-      id: r.id,
-      matchers: r.matchers,
-      startsAt: r.starts_at.getTime(),
-      endsAt: r.ends_at.getTime(),
-    }));
+    const windows = await m.find(MaintenanceWindowEntity, { where: { projectId } });
+    return [
+      ...rows.map((r) => ({
+        id: r.id,
+        matchers: r.matchers,
+        startsAt: r.starts_at.getTime(),
+        endsAt: r.ends_at.getTime(),
+      })),
+      ...windows.flatMap((w) =>
+        occurrences(w, since, until).map(([startsAt, endsAt]) => ({
+          id: w.id,
+          matchers: w.matchers,
+          startsAt,
+          endsAt,
+        })),
+      ),
+    ];
   }
 
   /**
@@ -37,11 +54,12 @@ export class SilenceBook {
     at: (a: AlertState) => number = (a) => a.lastSeen,
   ): Promise<AlertState[]> {
     if (alerts.length === 0) return [];
-    const silences = await this.load(m, projectId, Math.min(...alerts.map(at)));
+    const times = alerts.map(at);
+    const silences = await this.load(m, projectId, Math.min(...times), Math.max(...times));
     const cache = new Map<string, RE2JS>();
     const changed: AlertState[] = [];
     for (const a of alerts) {
-      const next = silences.length ? silencing(a, silences, at(a), cache) : [];
+      const next = silences.length ? [...new Set(silencing(a, silences, at(a), cache))] : [];
       if ((a.silencedBy ?? []).join() !== next.join()) changed.push(a);
       a.silencedBy = next;
     }
