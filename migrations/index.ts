@@ -12,6 +12,7 @@ import { TokenOverlap1796127635706 } from './1796127635706-TokenOverlap';
 import { Notifications1796133313571 } from './1796133313571-Notifications';
 import { Silences1796136276303 } from './1796136276303-Silences';
 import { MaintenanceWindows1796137774179 } from './1796137774179-MaintenanceWindows';
+import { Inhibition1796137979479 } from './1796137979479-Inhibition';
 
 /**
  * Every migration, in order. The api is bundled, so migrations are listed here rather than found
@@ -35,4 +36,6 @@ export const MIGRATIONS = [
   Silences1796136276303,
   /** Maintenance windows: one-off or recurring (RRULE) in a time zone. */
   MaintenanceWindows1796137774179,
+  /** Inhibition rules; alerts keep the alerts that inhibit them. */
+  Inhibition1796137979479,
 ];

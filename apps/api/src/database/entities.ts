@@ -17,6 +17,7 @@ import { NotificationRouteEntity } from '../modules/notifications/entities/notif
 import { NotificationEntity } from '../modules/notifications/entities/notification.entity';
 import { SilenceEntity } from '../modules/silences/entities/silence.entity';
 import { MaintenanceWindowEntity } from '../modules/silences/entities/maintenance-window.entity';
+import { InhibitionRuleEntity } from '../modules/silences/entities/inhibition-rule.entity';
 import { ProjectEntity } from '../modules/projects/entities/project.entity';
 import { FetchRunEntity } from '../modules/orchestrator/runs/entities/fetch-run.entity';
 import { FetchRunItemEntity } from '../modules/orchestrator/runs/entities/fetch-run-item.entity';
@@ -45,4 +46,5 @@ export const ENTITIES = [
   NotificationAttemptEntity,
   SilenceEntity,
   MaintenanceWindowEntity,
+  InhibitionRuleEntity,
 ];

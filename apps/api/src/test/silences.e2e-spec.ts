@@ -384,6 +384,103 @@ runIt('silences and the Alertmanager API with amtool and Prometheus (e2e)', () =
       .expect(204);
   });
 
+  it('inhibits pod alerts on a node that is down (a preset rule), and lets them go when the node is back', async () => {
+    const p = await project('silence-inhibit');
+    const rule = (
+      await t
+        .http()
+        .post(api(`/projects/${p.id}/inhibition-rules`))
+        .set(u.auth)
+        .send({ preset: 'node-down' })
+        .expect(201)
+    ).body;
+    expect(rule).toMatchObject({ equal: ['node'] });
+    await t
+      .http()
+      .post(api(`/projects/${p.id}/inhibition-rules`))
+      .set(u.auth)
+      .send({ name: 'half' })
+      .expect(400);
+    const node = { alertname: 'KubeNodeNotReady', node: 'node-1', severity: 'critical' };
+    await fire(p, node);
+    await fire(p, {
+      alertname: 'KubePodCrashLooping',
+      namespace: 'shop',
+      pod: 'web-7f9c-1',
+      node: 'node-1',
+      severity: 'warning',
+    });
+    await fire(p, {
+      alertname: 'KubePodCrashLooping',
+      namespace: 'shop',
+      pod: 'api-5d2b-1',
+      node: 'node-2',
+      severity: 'warning',
+    });
+    type Member = { id: string; label: string; entities: Record<string, string>; inhibited_by: string[] };
+    const members = async (): Promise<Member[]> => {
+      const list = [
+        ...(
+          await t
+            .http()
+            .get(api(`/incidents/project/${p.id}`))
+            .set(u.auth)
+            .expect(200)
+        ).body,
+        ...(
+          await t
+            .http()
+            .get(api(`/incidents/project/${p.id}?suppressed=true`))
+            .set(u.auth)
+            .expect(200)
+        ).body,
+      ] as Array<{ id: string }>;
+      const out: Member[] = [];
+      for (const i of list)
+        out.push(
+          ...(
+            await t
+              .http()
+              .get(api(`/incidents/${i.id}`))
+              .set(u.auth)
+              .expect(200)
+          ).body.alerts,
+        );
+      return out;
+    };
+    const nodeAlert = await until('the node alert', async () =>
+      (await members()).find((a) => a.label === 'KubeNodeNotReady'),
+    );
+    const onNode1 = await until('the pod on node-1 inhibited', async () => {
+      const m = (await members()).find((a) => a.entities['pod'] === 'web-7f9c-1');
+      return m?.inhibited_by.length ? m : undefined;
+    });
+    expect(onNode1.inhibited_by).toEqual([nodeAlert.id]);
+    expect((await members()).find((a) => a.entities['pod'] === 'api-5d2b-1')?.inhibited_by).toEqual([]);
+    const inhibited = JSON.parse(
+      await amtool(p, 'alert', 'query', '--inhibited', '-o', 'json', 'pod=web-7f9c-1'),
+    ) as Array<{ status: { inhibitedBy: string[] } }>;
+    expect(inhibited.map((a) => a.status.inhibitedBy)).toEqual([[nodeAlert.id]]);
+
+    // The node is back: its alert resolves, and the pod alert is no longer inhibited.
+    await t
+      .http()
+      .post(`/webhooks/alertmanager/${p.id}`)
+      .set('Authorization', `Bearer ${p.webhook}`)
+      .send(
+        alertmanagerNotification(
+          'mozaic',
+          ['service'],
+          [{ labels: node, startsAt: Date.now() - 60_000, endsAt: Date.now() }],
+        ),
+      )
+      .expect(202);
+    await until('the pod let go', async () => {
+      const m = (await members()).find((a) => a.entities['pod'] === 'web-7f9c-1');
+      return m && m.inhibited_by.length === 0 ? true : undefined;
+    });
+  }, 60_000);
+
   it('takes alerts from a real Prometheus: a firing rule opens an incident, and its end resolves it', async () => {
     const p = await project('silence-prometheus');
     const port = await freePort();

@@ -30,6 +30,8 @@ export interface Alert {
   link: string | null;
   /** Silences that held it at its latest occurrence (ids). */
   silenced_by: string[];
+  /** Firing alerts that inhibited it (inhibition rules). */
+  inhibited_by: string[];
 }
 
 export interface IncidentMember extends Alert {

@@ -76,3 +76,28 @@ export interface CreateMaintenanceWindowRequest {
   duration_minutes: number;
   rrule?: string | null;
 }
+
+/** Ready-made inhibition rules (POST … { preset }). */
+export const INHIBITION_PRESETS = ['node-down', 'critical-over-warning'] as const;
+export type InhibitionPreset = (typeof INHIBITION_PRESETS)[number];
+
+/** An inhibition rule (Alertmanager's inhibit_rules): while a source alert fires, matching targets with equal labels are inhibited. */
+export interface InhibitionRuleView {
+  id: string;
+  project_id: string;
+  name: string;
+  source_matchers: LabelMatcher[];
+  target_matchers: LabelMatcher[];
+  /** Labels (or entities) whose values must be equal in source and target. */
+  equal: string[];
+  created_at: string;
+}
+
+/** Either a preset, or the rule itself. */
+export interface CreateInhibitionRuleRequest {
+  preset?: InhibitionPreset;
+  name?: string;
+  source_matchers?: LabelMatcher[];
+  target_matchers?: LabelMatcher[];
+  equal?: string[];
+}

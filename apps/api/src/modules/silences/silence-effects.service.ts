@@ -4,6 +4,7 @@ import { DataSource } from 'typeorm';
 import { CorrelationRepository } from '../incidents/processing/correlation.repository';
 import { IncidentEvents } from '../incidents/processing/incident-events.service';
 import { MaintenanceWindowEntity } from './entities/maintenance-window.entity';
+import { SilenceBook } from './matching/silence-book.service';
 import { occurrences } from './maintenance/window-schedule';
 
 /**
@@ -20,6 +21,7 @@ export class SilenceEffects {
     @InjectDataSource() private readonly db: DataSource,
     private readonly repo: CorrelationRepository,
     private readonly events: IncidentEvents,
+    private readonly book: SilenceBook,
   ) {}
 
   async apply(projectId: string, now = Date.now()): Promise<string[]> {
@@ -27,9 +29,10 @@ export class SilenceEffects {
       const windowS = await this.repo.lockProject(m, projectId);
       const state = await this.repo.load(m, projectId, windowS, { open: true });
       const firing = [...state.store.alerts.values()].filter((a) => a.status === 'firing' && a.incidentId);
-      // Judged now: these alerts did not occur again, time moved on under them.
+      // Judged now: these alerts did not occur again, time moved on under them. Only what changed is written.
       state.silenceAt = () => now;
-      for (const a of firing) {
+      const changed = await this.book.apply(m, projectId, firing, () => now);
+      for (const a of changed) {
         state.store.putAlert(a);
         const incident = a.incidentId ? state.store.incident(a.incidentId) : undefined;
         if (incident) state.store.putIncident(incident);
@@ -54,6 +57,13 @@ export class SilenceEffects {
     const inSpan = (t: number) => t > a && t <= b;
     for (const w of await this.db.getRepository(MaintenanceWindowEntity).find())
       if (occurrences(w, a, b).some(([s, e]) => inSpan(s) || inSpan(e))) out.add(w.projectId);
+    // Inhibition: a source that stopped (or started) firing changes its targets, wherever they are.
+    const inhibiting: Array<{ project_id: string }> = await this.db.query(
+      `SELECT DISTINCT r.project_id FROM inhibition_rules r
+       WHERE EXISTS (SELECT 1 FROM incidents i WHERE i.project_id = r.project_id AND i.updated_at > $1)`,
+      [since],
+    );
+    for (const r of inhibiting) out.add(r.project_id);
     return [...out];
   }
 

@@ -4,6 +4,7 @@ import { detectChanges, IncidentSnapshot } from '../notifications/outbox/inciden
 import { fromAmMatcher, toAmMatcher } from './alertmanager/am-format';
 import { alertLabels, silenceState, silencing, suppressed } from './matching/silence-matcher';
 import { occurrences, windowProblem } from './maintenance/window-schedule';
+import { inhibiting, PRESETS } from './matching/inhibition';
 
 const alert = (over: Partial<AlertState> = {}): AlertState => ({
   id: 'a1',
@@ -147,5 +148,42 @@ describe('maintenance windows', () => {
     expect(windowProblem({ ...weekly, rrule: 'DTSTART:20260101T000000Z\nFREQ=DAILY' })).toMatch(/start_local/);
     expect(windowProblem({ ...weekly, startLocal: '2026-13-01 02:00' })).toMatch(/start_local/);
     expect(windowProblem({ ...weekly, rrule: null })).toBeNull();
+  });
+});
+
+describe('inhibition', () => {
+  const nodeDown = alert({
+    id: 'n1',
+    label: 'KubeNodeNotReady',
+    labels: { alertname: 'KubeNodeNotReady', node: 'node-1' },
+    entities: { host: 'node-1' },
+  });
+  const pod = (id: string, node: string | undefined) =>
+    alert({
+      id,
+      label: 'KubePodCrashLooping',
+      labels: { alertname: 'KubePodCrashLooping', pod: id, ...(node ? { node } : {}) },
+      entities: { pod: id },
+    });
+
+  it('inhibits the targets with equal labels while the source fires, never the source itself', () => {
+    const rules = [PRESETS['node-down']];
+    expect(inhibiting(pod('p1', 'node-1'), [nodeDown], rules)).toEqual(['n1']);
+    expect(inhibiting(pod('p2', 'node-2'), [nodeDown], rules)).toEqual([]);
+    expect(inhibiting(pod('p3', undefined), [nodeDown], rules)).toEqual([]); // a target must name its node
+    expect(inhibiting(pod('p1', 'node-1'), [{ ...nodeDown, status: 'resolved' }], rules)).toEqual([]);
+    expect(inhibiting(nodeDown, [nodeDown], rules)).toEqual([]);
+  });
+
+  it('takes a label both lack as equal, as Alertmanager does', () => {
+    const rule = {
+      sourceMatchers: [m('severity', '=', 'critical')],
+      targetMatchers: [m('severity', '=', 'warning')],
+      equal: ['team'],
+    };
+    const critical = alert({ id: 'c', severity: 'critical', labels: { alertname: 'X', severity: 'critical' } });
+    const warning = alert({ id: 'w', severity: 'medium', labels: { alertname: 'X', severity: 'warning' } });
+    expect(inhibiting(warning, [critical], [rule])).toEqual(['c']);
+    expect(inhibiting({ ...warning, labels: { ...warning.labels, team: 'a' } }, [critical], [rule])).toEqual([]);
   });
 });

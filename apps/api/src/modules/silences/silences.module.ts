@@ -10,6 +10,10 @@ import { AlertmanagerApiController } from './alertmanager/alertmanager-api.contr
 import { AlertmanagerTokenGuard } from './alertmanager/alertmanager-token.guard';
 import { AlertmanagerTokens } from './alertmanager/alertmanager-tokens.service';
 import { SilenceEntity } from './entities/silence.entity';
+import { InhibitionRuleEntity } from './entities/inhibition-rule.entity';
+import { SilenceBookModule } from './matching/silence-book.module';
+import { InhibitionRulesController } from './inhibition/inhibition-rules.controller';
+import { InhibitionRulesService } from './inhibition/inhibition-rules.service';
 import { MaintenanceWindowEntity } from './entities/maintenance-window.entity';
 import { MaintenanceWindowsController } from './maintenance/maintenance-windows.controller';
 import { MaintenanceWindowsService } from './maintenance/maintenance-windows.service';
@@ -31,17 +35,24 @@ export class SilencesModule {
     return {
       module: SilencesModule,
       imports: [
-        TypeOrmModule.forFeature([SilenceEntity, ProjectWebhookEntity, MaintenanceWindowEntity]),
+        TypeOrmModule.forFeature([SilenceEntity, ProjectWebhookEntity, MaintenanceWindowEntity, InhibitionRuleEntity]),
         ProjectsModule,
         AuthModule,
         IncidentsModule,
+        SilenceBookModule,
         webhooks,
       ],
-      controllers: [SilencesController, AlertmanagerApiController, MaintenanceWindowsController],
+      controllers: [
+        SilencesController,
+        AlertmanagerApiController,
+        MaintenanceWindowsController,
+        InhibitionRulesController,
+      ],
       providers: [
         SilenceStore,
         SilencesService,
         MaintenanceWindowsService,
+        InhibitionRulesService,
         SilenceEffects,
         AlertmanagerTokens,
         AlertmanagerTokenGuard,

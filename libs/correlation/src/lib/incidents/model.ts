@@ -29,6 +29,8 @@ export interface AlertState {
   labels?: Record<string, string>;
   /** Silences matching it at its latest occurrence (decided outside the engine, kept with it). */
   silencedBy?: string[];
+  /** Firing alerts that inhibit it (inhibition rules; decided outside the engine, kept with it). */
+  inhibitedBy?: string[];
   keys: string[];
   context: Record<string, string>;
   /** Log templates seen in its signals. */

@@ -78,6 +78,8 @@ export class IncidentMemberResponse implements IncidentMember {
   @ApiProperty({ nullable: true, type: String }) link!: string | null;
   @ApiProperty({ type: [String], format: 'uuid', description: 'Silences that held it at its latest occurrence' })
   silenced_by!: string[];
+  @ApiProperty({ type: [String], format: 'uuid', description: 'Firing alerts that inhibited it (inhibition rules)' })
+  inhibited_by!: string[];
   @ApiProperty({
     type: 'object',
     additionalProperties: true,
@@ -101,6 +103,7 @@ export class IncidentMemberResponse implements IncidentMember {
       entities: a.entities,
       link: a.link,
       silenced_by: a.silencedBy,
+      inhibited_by: a.inhibitedBy,
       reason,
     };
   }

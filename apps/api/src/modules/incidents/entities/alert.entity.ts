@@ -56,6 +56,10 @@ export class AlertEntity {
   @Column({ name: 'silenced_by', type: 'uuid', array: true, default: () => "'{}'" })
   silencedBy!: string[];
 
+  /** Firing alerts that inhibited it at its latest occurrence (inhibition rules). */
+  @Column({ name: 'inhibited_by', type: 'uuid', array: true, default: () => "'{}'" })
+  inhibitedBy!: string[];
+
   @Column({ type: 'text', nullable: true })
   link!: string | null;
 

@@ -18,6 +18,7 @@ const RESOLVE_TIMEOUT_MS = 5 * 60_000;
 export interface AlertsFilter {
   active: boolean;
   silenced: boolean;
+  inhibited: boolean;
   matchers: LabelMatcher[];
 }
 
@@ -58,8 +59,10 @@ export class AlertmanagerAlerts {
       })
       .filter(({ row, multi }) => {
         const silenced = row.silencedBy.length > 0;
+        const inhibited = row.inhibitedBy.length > 0;
         if (silenced && !f.silenced) return false;
-        if (!silenced && !f.active) return false;
+        if (inhibited && !f.inhibited) return false;
+        if (!silenced && !inhibited && !f.active) return false;
         return f.matchers.every((m) => matches(m, multi));
       })
       .map(({ row, labels }) => ({
@@ -72,9 +75,9 @@ export class AlertmanagerAlerts {
         generatorURL: row.link ?? '',
         receivers: [{ name: 'mozaic' }],
         status: {
-          state: row.silencedBy.length ? 'suppressed' : 'active',
+          state: row.silencedBy.length || row.inhibitedBy.length ? 'suppressed' : 'active',
           silencedBy: row.silencedBy,
-          inhibitedBy: [],
+          inhibitedBy: row.inhibitedBy,
         },
       }));
   }

@@ -112,11 +112,13 @@ export class AlertmanagerApiController {
     @Param('project_id') projectId: string,
     @Query('active') active: unknown,
     @Query('silenced') silenced: unknown,
+    @Query('inhibited') inhibited: unknown,
     @Query('filter') filter: unknown,
   ) {
     return this.alerts.list(projectId, {
       active: flag(active, true),
       silenced: flag(silenced, true),
+      inhibited: flag(inhibited, true),
       matchers: filterMatchers(filter),
     });
   }

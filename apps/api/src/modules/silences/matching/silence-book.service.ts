@@ -6,6 +6,13 @@ import { EntityManager } from 'typeorm';
 import { ActiveSilence, silencing } from './silence-matcher';
 import { MaintenanceWindowEntity } from '../entities/maintenance-window.entity';
 import { occurrences } from '../maintenance/window-schedule';
+import { InhibitionRuleEntity } from '../entities/inhibition-rule.entity';
+import { AlertEntity } from '../../incidents/entities/alert.entity';
+import { alertFromRow } from '../../incidents/processing/correlation-rows';
+import { inhibiting } from './inhibition';
+
+/** The most firing alerts read as possible inhibition sources. */
+const MAX_SOURCES = 5000;
 
 /**
  * Decides, in a correlation transaction, which silences hold each changed alert — at the alert's
@@ -57,12 +64,29 @@ export class SilenceBook {
     const times = alerts.map(at);
     const silences = await this.load(m, projectId, Math.min(...times), Math.max(...times));
     const cache = new Map<string, RE2JS>();
+    const { rules, sources } = await this.inhibitors(m, projectId, alerts);
     const changed: AlertState[] = [];
     for (const a of alerts) {
-      const next = silences.length ? [...new Set(silencing(a, silences, at(a), cache))] : [];
-      if ((a.silencedBy ?? []).join() !== next.join()) changed.push(a);
-      a.silencedBy = next;
+      const silenced = silences.length ? [...new Set(silencing(a, silences, at(a), cache))] : [];
+      const inhibited = rules.length ? inhibiting(a, sources, rules, cache) : [];
+      if ((a.silencedBy ?? []).join() !== silenced.join() || (a.inhibitedBy ?? []).join() !== inhibited.join())
+        changed.push(a);
+      a.silencedBy = silenced;
+      a.inhibitedBy = inhibited;
     }
     return changed;
+  }
+
+  /**
+   * The project's inhibition rules and the firing alerts that may inhibit (the stored ones, with
+   * those of this transaction in their newer state). Nothing is read beyond the rules when there are none.
+   */
+  private async inhibitors(m: EntityManager, projectId: string, current: AlertState[]) {
+    const rules = await m.find(InhibitionRuleEntity, { where: { projectId } });
+    if (rules.length === 0) return { rules, sources: [] as AlertState[] };
+    const stored = await m.find(AlertEntity, { where: { projectId, status: 'firing' }, take: MAX_SOURCES });
+    const byId = new Map(stored.map((r) => [r.id, alertFromRow(r)]));
+    for (const a of current) byId.set(a.id, a);
+    return { rules, sources: [...byId.values()].filter((a) => a.status === 'firing') };
   }
 }

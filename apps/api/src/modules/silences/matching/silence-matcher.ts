@@ -46,12 +46,15 @@ export function silencing(
 }
 
 /**
- * An incident is suppressed when all its firing members are silenced (all members, when none
- * fires): it notifies nobody and is hidden from the list by default. Nothing is lost: its alerts
+ * An incident is suppressed when all its firing members are silenced or inhibited (all members,
+ * when none fires): it notifies nobody and is hidden from the list by default. Nothing is lost: its alerts
  * are stored and correlated as ever.
  */
 export function suppressed(members: AlertState[]): boolean {
   const firing = members.filter((m) => m.status === 'firing');
   const considered = firing.length ? firing : members;
-  return considered.length > 0 && considered.every((m) => (m.silencedBy?.length ?? 0) > 0);
+  return (
+    considered.length > 0 &&
+    considered.every((m) => (m.silencedBy?.length ?? 0) > 0 || (m.inhibitedBy?.length ?? 0) > 0)
+  );
 }
