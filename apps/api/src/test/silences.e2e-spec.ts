@@ -177,6 +177,10 @@ runIt('silences and the Alertmanager API with amtool and Prometheus (e2e)', () =
         .expect(200)
     ).body;
     expect(detail.alerts[0].silenced_by).toEqual([id]);
+    // The explanation says so, in words.
+    expect(detail.alerts[0].held_because).toEqual([
+      expect.stringMatching(/^silenced by "db upgrade" \(alice, until \d{4}-\d\d-\d\d \d\d:\d\d UTC\)$/),
+    ]);
     // Not matched (another service): an ordinary incident, notified.
     await fire(p, { alertname: 'DiskFull', service: 'search', severity: 'critical' });
     await until('the other incident notified', () => (rx.at(`/hook/${p.id}`).length === 1 ? true : undefined));
@@ -362,6 +366,7 @@ runIt('silences and the Alertmanager API with amtool and Prometheus (e2e)', () =
         .expect(200)
     ).body;
     expect(detail.alerts[0].silenced_by).toEqual([w.id]);
+    expect(detail.alerts[0].held_because).toEqual(['during maintenance window "nightly db work"']);
     expect(rx.at(`/hook/${p.id}`)).toHaveLength(0);
 
     // Half an hour on: the window is over and the alert still fires — the incident opens, notified.
@@ -456,6 +461,7 @@ runIt('silences and the Alertmanager API with amtool and Prometheus (e2e)', () =
       return m?.inhibited_by.length ? m : undefined;
     });
     expect(onNode1.inhibited_by).toEqual([nodeAlert.id]);
+    expect((onNode1 as Member & { held_because: string[] }).held_because).toEqual(['inhibited by KubeNodeNotReady']);
     expect((await members()).find((a) => a.entities['pod'] === 'api-5d2b-1')?.inhibited_by).toEqual([]);
     const inhibited = JSON.parse(
       await amtool(p, 'alert', 'query', '--inhibited', '-o', 'json', 'pod=web-7f9c-1'),

@@ -36,6 +36,8 @@ export interface Alert {
 
 export interface IncidentMember extends Alert {
   reason: MembershipReason;
+  /** What keeps it quiet, in words: a silence (its comment, who, until when), a maintenance window, an inhibiting alert. */
+  held_because: string[];
 }
 
 /** An incident as listed; the original MOZAIC fields first. */

@@ -23,6 +23,7 @@ import { IncidentLifecycle } from './processing/incident-lifecycle.service';
 import { IncidentSweeper } from './processing/incident-sweeper.scheduler';
 import { SignalProcessor } from './processing/signal-processor.service';
 import { TemplateStore } from './processing/template-store.service';
+import { Holds } from './processing/holds.service';
 
 @Module({
   imports: [
@@ -52,6 +53,7 @@ import { TemplateStore } from './processing/template-store.service';
     IncidentStream,
     IncidentCorrections,
     StatedRules,
+    Holds,
   ],
   exports: [IncidentsService, SignalProcessor, IncidentEvents, StatedRules, CorrelationRepository],
 })

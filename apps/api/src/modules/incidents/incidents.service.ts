@@ -18,6 +18,7 @@ import { IncidentAlertEntity } from './entities/incident-alert.entity';
 import { IncidentEntity } from './entities/incident.entity';
 import { decodeCursor, encodeCursor } from './incident-cursor';
 import { IncidentAction, IncidentLifecycle } from './processing/incident-lifecycle.service';
+import { Holds } from './processing/holds.service';
 
 export interface IncidentPage {
   items: IncidentSummaryResponse[];
@@ -57,6 +58,7 @@ export class IncidentsService {
     @InjectRepository(SignalEntity) private readonly signalRows: Repository<SignalEntity>,
     private readonly projects: ProjectsService,
     private readonly lifecycle: IncidentLifecycle,
+    private readonly holds: Holds,
   ) {}
 
   /** Acknowledge, resolve or reopen; answers the incident as it is afterwards. */
@@ -124,6 +126,7 @@ export class IncidentsService {
     const alerts = members
       .filter((m) => m.alert)
       .map((m) => IncidentMemberResponse.from(m.alert as NonNullable<typeof m.alert>, m.reason));
+    await this.holds.describe(incident.projectId, alerts);
     return IncidentDetailResponse.detail(incident, alerts, await this.templatesOf(incident));
   }
 

@@ -86,6 +86,12 @@ export class IncidentMemberResponse implements IncidentMember {
     description: 'Why this alert was grouped into the incident',
   })
   reason!: MembershipReason;
+  @ApiProperty({
+    type: [String],
+    description:
+      'What keeps it quiet: silenced by "…" (who, until when), during maintenance window "…", inhibited by …',
+  })
+  held_because!: string[];
 
   static from(a: AlertEntity, reason: MembershipReason): IncidentMemberResponse {
     return {
@@ -105,6 +111,7 @@ export class IncidentMemberResponse implements IncidentMember {
       silenced_by: a.silencedBy,
       inhibited_by: a.inhibitedBy,
       reason,
+      held_because: [],
     };
   }
 }

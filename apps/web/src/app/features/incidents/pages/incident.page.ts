@@ -124,8 +124,8 @@ import { SilenceFormComponent } from '../../silences/components/silence-form.com
               <td>{{ a.source }}</td>
               <td>
                 <app-badge [value]="a.status" />
-                @if (a.silenced_by.length) {
-                  <span class="muted" [title]="'silence ' + a.silenced_by.join(', ')">silenced</span>
+                @for (h of a.held_because; track h) {
+                  <div class="muted">{{ h }}</div>
                 }
               </td>
               <td class="hide-narrow">{{ a.count }}</td>
