@@ -13,6 +13,7 @@ import { Notifications1796133313571 } from './1796133313571-Notifications';
 import { Silences1796136276303 } from './1796136276303-Silences';
 import { MaintenanceWindows1796137774179 } from './1796137774179-MaintenanceWindows';
 import { Inhibition1796137979479 } from './1796137979479-Inhibition';
+import { SilenceUntilResolved1796138928827 } from './1796138928827-SilenceUntilResolved';
 
 /**
  * Every migration, in order. The api is bundled, so migrations are listed here rather than found
@@ -38,4 +39,6 @@ export const MIGRATIONS = [
   MaintenanceWindows1796137774179,
   /** Inhibition rules; alerts keep the alerts that inhibit them. */
   Inhibition1796137979479,
+  /** A silence may last until an incident resolves. */
+  SilenceUntilResolved1796138928827,
 ];

@@ -487,6 +487,46 @@ runIt('silences and the Alertmanager API with amtool and Prometheus (e2e)', () =
     });
   }, 60_000);
 
+  it('ends a silence "until resolved" with its incident', async () => {
+    const p = await project('silence-until-resolved');
+    await fire(p, { alertname: 'QueueBacklog', service: 'mailer', severity: 'high' });
+    const inc = await until(
+      'the incident',
+      async () =>
+        (
+          await t
+            .http()
+            .get(api(`/incidents/project/${p.id}`))
+            .set(u.auth)
+            .expect(200)
+        ).body[0],
+    );
+    const make = (body: object) =>
+      t
+        .http()
+        .post(api(`/projects/${p.id}/silences`))
+        .set(u.auth)
+        .send({ matchers: [{ name: 'service', op: '=', value: 'mailer' }], comment: 'known', ...body });
+    expect((await make({})).body.message).toMatch(/ends_at is required/);
+    expect((await make({ until_resolved: '00000000-0000-4000-8000-000000000000' })).status).toBe(400);
+    const s = (await make({ until_resolved: inc.id }).expect(201)).body;
+    expect(s).toMatchObject({ state: 'active', until_resolved: inc.id });
+    await t
+      .http()
+      .post(api(`/incidents/${inc.id}/resolve`))
+      .set(u.auth)
+      .expect(200);
+    expect(
+      (
+        await t
+          .http()
+          .get(api(`/silences/${s.id}`))
+          .set(u.auth)
+          .expect(200)
+      ).body.state,
+    ).toBe('expired');
+  });
+
   it('takes alerts from a real Prometheus: a firing rule opens an incident, and its end resolves it', async () => {
     const p = await project('silence-prometheus');
     const port = await freePort();

@@ -17,6 +17,8 @@ export interface SilenceView {
   ends_at: string;
   created_by: string;
   comment: string;
+  /** The incident whose resolution expires it, if any. */
+  until_resolved: string | null;
   state: SilenceState;
   created_at: string;
   updated_at: string;
@@ -26,8 +28,11 @@ export interface CreateSilenceRequest {
   matchers: LabelMatcher[];
   /** Default: now. */
   starts_at?: string;
-  ends_at: string;
+  /** Required unless until_resolved is given (then at most 30 days on). */
+  ends_at?: string;
   comment: string;
+  /** An incident of the project: the silence expires when it resolves ("until resolved"). */
+  until_resolved?: string;
 }
 
 export type UpdateSilenceRequest = Partial<CreateSilenceRequest>;

@@ -14,6 +14,8 @@ export interface SilenceInput {
   endsAt?: Date;
   comment?: string;
   createdBy?: string;
+  /** Expire when this incident resolves. */
+  untilIncidentId?: string | null;
 }
 
 const MAX_MATCHERS = 32;
@@ -47,6 +49,7 @@ export class SilenceStore {
       endsAt: input.endsAt ?? new Date(NaN),
       comment: input.comment ?? '',
       createdBy: input.createdBy ?? 'unknown',
+      untilIncidentId: input.untilIncidentId ?? null,
     });
     validate(row);
     return this.silences.save(row);

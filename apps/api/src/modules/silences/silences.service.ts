@@ -15,6 +15,8 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 
 const time = (s: string | undefined) => (s === undefined ? undefined : new Date(s));
+/** The longest an "until resolved" silence lasts if the incident never resolves. */
+const UNTIL_RESOLVED_MAX_MS = 30 * 86_400_000;
 
 /** Silences through MOZAIC's API: the owner's projects only; every change applied at once. */
 @Injectable()
@@ -33,7 +35,18 @@ export class SilencesService {
 
   async create(user: AuthUser, projectId: string, dto: CreateSilenceDto): Promise<SilenceResponse> {
     await this.projects.findOwned(user.id, projectId);
-    const row = await this.store.create(projectId, { ...input(dto), createdBy: user.email });
+    let untilIncidentId: string | null = null;
+    let endsAt = time(dto.ends_at);
+    if (dto.until_resolved) {
+      const open: unknown[] = await this.db.query(
+        `SELECT 1 FROM incidents WHERE id = $1 AND project_id = $2 AND status <> 'resolved'`,
+        [dto.until_resolved, projectId],
+      );
+      if (!open.length) throw new InvalidInputError('until_resolved must be an open incident of this project');
+      untilIncidentId = dto.until_resolved;
+      endsAt ??= new Date(Date.now() + UNTIL_RESOLVED_MAX_MS);
+    } else if (!endsAt) throw new InvalidInputError('ends_at is required (or until_resolved)');
+    const row = await this.store.create(projectId, { ...input(dto), endsAt, untilIncidentId, createdBy: user.email });
     await this.effects.apply(projectId);
     return SilenceResponse.from(row);
   }

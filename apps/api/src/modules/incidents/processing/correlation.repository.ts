@@ -168,6 +168,15 @@ export class CorrelationRepository {
         [gone.map((g) => g.incidentId), gone.map((g) => g.alertId)],
       );
     await bulkWrite(m, IncidentAlertEntity, changed, { conflict: ['incidentId', 'alertId'], onConflict: 'update' });
+    // "Until resolved" silences end with their incident.
+    const resolved = [...store.dirtyIncidents].filter(
+      (id) => store.incidents.get(id)?.status === 'resolved' && state.before.get(id)?.status !== 'resolved',
+    );
+    if (resolved.length)
+      await m.query(
+        `UPDATE silences SET ends_at = now(), updated_at = now() WHERE until_incident_id = ANY($1) AND ends_at > now()`,
+        [resolved],
+      );
     await this.outbox.record(
       m,
       projectId,

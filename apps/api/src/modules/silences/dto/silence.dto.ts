@@ -8,6 +8,7 @@ import {
   IsISO8601,
   IsOptional,
   IsString,
+  IsUUID,
   MaxLength,
   ValidateNested,
 } from 'class-validator';
@@ -41,14 +42,23 @@ export class CreateSilenceDto implements CreateSilenceRequest {
   @IsISO8601({ strict: true }, { message: 'starts_at must be an ISO 8601 date-time' })
   starts_at?: string;
 
-  @ApiProperty({ format: 'date-time' })
+  @ApiPropertyOptional({ format: 'date-time', description: 'Required unless until_resolved is given' })
+  @IsOptional()
   @IsISO8601({ strict: true }, { message: 'ends_at must be an ISO 8601 date-time' })
-  ends_at!: string;
+  ends_at?: string;
 
   @ApiProperty({ maxLength: 2000, example: 'db upgrade' })
   @IsString()
   @MaxLength(2000)
   comment!: string;
+
+  @ApiPropertyOptional({
+    format: 'uuid',
+    description: 'Until resolved: expires when this incident of the project resolves',
+  })
+  @IsOptional()
+  @IsUUID('all', { message: 'until_resolved must be an incident id (uuid)' })
+  until_resolved?: string;
 }
 
 export class UpdateSilenceDto implements UpdateSilenceRequest {
@@ -93,6 +103,7 @@ export class SilenceResponse implements SilenceView {
   @ApiProperty({ format: 'date-time' }) ends_at!: string;
   @ApiProperty() created_by!: string;
   @ApiProperty() comment!: string;
+  @ApiProperty({ format: 'uuid', nullable: true, type: String }) until_resolved!: string | null;
   @ApiProperty({ enum: SILENCE_STATES }) state!: SilenceState;
   @ApiProperty({ format: 'date-time' }) created_at!: string;
   @ApiProperty({ format: 'date-time' }) updated_at!: string;
@@ -106,6 +117,7 @@ export class SilenceResponse implements SilenceView {
       ends_at: s.endsAt.toISOString(),
       created_by: s.createdBy,
       comment: s.comment,
+      until_resolved: s.untilIncidentId,
       state: stateOf(s, now),
       created_at: s.createdAt.toISOString(),
       updated_at: s.updatedAt.toISOString(),

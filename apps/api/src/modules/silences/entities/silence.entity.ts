@@ -43,6 +43,10 @@ export class SilenceEntity {
   @Column({ type: 'text', default: '' })
   comment!: string;
 
+  /** "Until resolved": the silence expires when this incident resolves. */
+  @Column({ name: 'until_incident_id', type: 'uuid', nullable: true })
+  untilIncidentId!: string | null;
+
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt!: Date;
 

@@ -44,6 +44,7 @@ const text = (ms: LabelMatcher[]) => ms.map((m) => `${m.name}${m.op}"${m.value}"
               <option value="1">1 hour</option>
               <option value="4">4 hours</option>
               <option value="24">24 hours</option>
+              <option value="resolved">until the incident is resolved</option>
               <option value="custom">until…</option>
             </select>
           </label>
@@ -116,16 +117,18 @@ export class SilenceFormComponent {
       this.error.set((e as Error).message);
       return;
     }
+    const untilResolved = duration === 'resolved';
     const ends = duration === 'custom' ? new Date(until) : new Date(Date.now() + Number(duration) * 3_600_000);
-    if (!Number.isFinite(ends.getTime())) {
+    if (!untilResolved && !Number.isFinite(ends.getTime())) {
       this.error.set('Choose when the silence ends');
       return;
     }
     this.busy.set(true);
     try {
-      await firstValueFrom(
-        this.api.create(this.projectId(), { matchers, ends_at: ends.toISOString(), comment: comment.trim() }),
-      );
+      const body = untilResolved
+        ? { matchers, until_resolved: this.incident().id, comment: comment.trim() }
+        : { matchers, ends_at: ends.toISOString(), comment: comment.trim() };
+      await firstValueFrom(this.api.create(this.projectId(), body));
       this.open.set(false);
       this.created.emit();
     } catch (e) {
