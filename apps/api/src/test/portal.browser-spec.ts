@@ -466,4 +466,28 @@ run('portal in Chromium (e2e)', () => {
     await page.getByRole('table', { name: 'Silences' }).getByRole('button', { name: 'Expire' }).click();
     await page.getByText('No silence.').waitFor();
   }, 60_000);
+  it('schedules a maintenance window and switches on an inhibition preset from the project page', async () => {
+    const p = await projectWithToken(base, 'portal-maintenance');
+    await signIn(page, p);
+    await page.goto(`${base}/project/${p.id}`);
+    const form = page.getByRole('form', { name: 'Add a maintenance window' });
+    await form.getByLabel('Name').fill('weekly db work');
+    await form.getByLabel('Starts (local)').fill('2030-01-06T02:00');
+    await form.getByLabel('Time zone').fill('Europe/Berlin');
+    await form.getByLabel('Minutes').fill('120');
+    await form.getByLabel('Repeat').selectOption('weekly');
+    await form.getByLabel('Matchers').fill('service="ledger-db"');
+    await form.getByRole('button', { name: 'Add window' }).click();
+    const row = page.getByRole('table', { name: 'Maintenance windows' }).getByRole('row', { name: /weekly db work/ });
+    await row.getByText('FREQ=WEEKLY;BYDAY=SU').waitFor(); // 2030-01-06 is a Sunday
+    await row.getByText(/^next /).waitFor();
+    const preset = page.getByLabel('A node down inhibits the pod and container alerts on that node');
+    await preset.check();
+    await page.waitForFunction(
+      async ([url, token]) =>
+        (await (await fetch(url, { headers: { Authorization: `Bearer ${token}` } })).json()).length === 1,
+      [`${base}/api/v1/projects/${p.id}/inhibition-rules`, p.access] as const,
+    );
+    await shot('15-maintenance');
+  }, 60_000);
 });

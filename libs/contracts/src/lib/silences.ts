@@ -86,6 +86,12 @@ export interface CreateMaintenanceWindowRequest {
 export const INHIBITION_PRESETS = ['node-down', 'critical-over-warning'] as const;
 export type InhibitionPreset = (typeof INHIBITION_PRESETS)[number];
 
+/** The name a preset's rule is stored under (so a client can tell which presets are on). */
+export const INHIBITION_PRESET_NAMES: Record<InhibitionPreset, string> = {
+  'node-down': 'A node down inhibits the pod and container alerts on that node',
+  'critical-over-warning': 'A critical alert inhibits the warning of the same alertname and service',
+};
+
 /** An inhibition rule (Alertmanager's inhibit_rules): while a source alert fires, matching targets with equal labels are inhibited. */
 export interface InhibitionRuleView {
   id: string;

@@ -3,7 +3,7 @@ import { LabelMatcher } from '@mozaic/contracts';
 import { detectChanges, IncidentSnapshot } from '../notifications/outbox/incident-changes';
 import { fromAmMatcher, toAmMatcher } from './alertmanager/am-format';
 import { alertLabels, silenceState, silencing, suppressed } from './matching/silence-matcher';
-import { occurrences, windowProblem } from './maintenance/window-schedule';
+import { nextOccurrence, occurrences, windowProblem } from './maintenance/window-schedule';
 import { inhibiting, PRESETS } from './matching/inhibition';
 
 const alert = (over: Partial<AlertState> = {}): AlertState => ({
@@ -140,6 +140,15 @@ describe('maintenance windows', () => {
     expect(at('2026-12-06T02:59:59.999Z')).toEqual(['w1']);
     expect(at('2026-12-06T03:00:00Z')).toEqual([]);
     expect(at('2026-12-06T00:59:59.999Z')).toEqual([]);
+  });
+
+  it('say when the next occurrence starts, however far the first one is', () => {
+    const later = { ...weekly, startLocal: '2030-01-06T02:00' };
+    expect(nextOccurrence(later, Date.parse('2026-12-01T00:00Z'))).toEqual([
+      Date.parse('2030-01-06T01:00Z'),
+      Date.parse('2030-01-06T03:00Z'),
+    ]);
+    expect(nextOccurrence({ ...weekly, rrule: null }, Date.parse('2026-12-01T00:00Z'))).toBeNull(); // once, long past
   });
 
   it('refuse what cannot be scheduled', () => {

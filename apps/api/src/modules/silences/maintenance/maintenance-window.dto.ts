@@ -17,7 +17,7 @@ import {
 import { CreateMaintenanceWindowRequest, LabelMatcher, MaintenanceWindowView } from '@mozaic/contracts';
 import { LabelMatcherDto } from '../../notifications/dto/route.dto';
 import { MaintenanceWindowEntity } from '../entities/maintenance-window.entity';
-import { occurrences } from './window-schedule';
+import { nextOccurrence, occurrences } from './window-schedule';
 
 const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
 
@@ -68,8 +68,6 @@ class OccurrenceResponse {
   @ApiProperty({ format: 'date-time' }) ends_at!: string;
 }
 
-const YEAR = 366 * 86_400_000;
-
 export class MaintenanceWindowResponse implements MaintenanceWindowView {
   @ApiProperty({ format: 'uuid' }) id!: string;
   @ApiProperty({ format: 'uuid' }) project_id!: string;
@@ -90,7 +88,7 @@ export class MaintenanceWindowResponse implements MaintenanceWindowView {
       ends_at: new Date(e).toISOString(),
     });
     const current = occurrences(w, now, now).find(([s, e]) => s <= now && now < e);
-    const upcoming = occurrences(w, now, now + YEAR).find(([s]) => s > now);
+    const upcoming = nextOccurrence(w, now);
     return {
       id: w.id,
       project_id: w.projectId,

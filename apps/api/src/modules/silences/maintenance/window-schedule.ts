@@ -109,3 +109,13 @@ export function occurrences(w: WindowSpec, from: number, to: number): Array<[num
     .map((d) => place(d.getTime()))
     .filter(overlaps);
 }
+
+/** The next occurrence to start after `now` (looking up to a year past the later of now and the first start). */
+export function nextOccurrence(w: WindowSpec, now: number): [number, number] | null {
+  const start = parseLocal(w.startLocal);
+  if (start === null) return null;
+  const from = Math.max(now, localToInstant(start, w.timezone) - 1);
+  return occurrences(w, from, from + YEAR).find(([s]) => s > now) ?? null;
+}
+
+const YEAR = 366 * DAY;

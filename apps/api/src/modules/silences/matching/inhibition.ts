@@ -1,5 +1,5 @@
 import { AlertState } from '@mozaic/correlation';
-import { LabelMatcher } from '@mozaic/contracts';
+import { INHIBITION_PRESET_NAMES, InhibitionPreset, LabelMatcher } from '@mozaic/contracts';
 import { RE2JS } from 're2js';
 import { matches } from '../../notifications/routing/label-matcher';
 import { alertLabels } from './silence-matcher';
@@ -12,9 +12,9 @@ export interface InhibitionRule {
 }
 
 /** Ready-made rules a project can switch on. */
-export const PRESETS: Record<string, { name: string } & InhibitionRule> = {
+export const PRESETS: Record<InhibitionPreset, { name: string } & InhibitionRule> = {
   'node-down': {
-    name: 'A node down inhibits the pod and container alerts on that node',
+    name: INHIBITION_PRESET_NAMES['node-down'],
     sourceMatchers: [{ name: 'alertname', op: '=~', value: 'NodeDown|KubeNodeNotReady|KubeNodeUnreachable|HostDown' }],
     // The target must name its node: a source without one then inhibits nothing ("" ≠ "node-1").
     targetMatchers: [
@@ -24,7 +24,7 @@ export const PRESETS: Record<string, { name: string } & InhibitionRule> = {
     equal: ['node'],
   },
   'critical-over-warning': {
-    name: 'A critical alert inhibits the warning of the same alertname and service',
+    name: INHIBITION_PRESET_NAMES['critical-over-warning'],
     sourceMatchers: [{ name: 'severity', op: '=', value: 'critical' }],
     targetMatchers: [{ name: 'severity', op: '=~', value: 'warning|medium|low' }],
     equal: ['alertname', 'service'],

@@ -9,11 +9,19 @@ import { AccountsPanelComponent } from '../components/accounts-panel.component';
 import { WebhooksPanelComponent } from '../components/webhooks-panel.component';
 import { ProjectsApi } from '../data/projects.api';
 import { SilencesPanelComponent } from '../../silences/components/silences-panel.component';
+import { MaintenancePanelComponent } from '../../silences/components/maintenance-panel.component';
 
 /** One project: its incidents (live), its accounts with "fetch now", its webhooks. */
 @Component({
   selector: 'app-project-page',
-  imports: [RouterLink, IncidentListComponent, AccountsPanelComponent, WebhooksPanelComponent, SilencesPanelComponent],
+  imports: [
+    RouterLink,
+    IncidentListComponent,
+    AccountsPanelComponent,
+    WebhooksPanelComponent,
+    SilencesPanelComponent,
+    MaintenancePanelComponent,
+  ],
   template: `
     <p><a routerLink="/">← Projects</a></p>
     @if (error(); as e) {
@@ -27,6 +35,7 @@ import { SilencesPanelComponent } from '../../silences/components/silences-panel
       <app-incident-list [projectId]="p.id" />
       <app-accounts-panel [projectId]="p.id" />
       <app-silences-panel [projectId]="p.id" />
+      <app-maintenance-panel [projectId]="p.id" />
       <app-webhooks-panel [projectId]="p.id" />
     } @else {
       <p class="muted">Loading project…</p>
