@@ -23,6 +23,7 @@ import { OrchestratorModule } from './modules/orchestrator/orchestrator.module';
 import { ProjectsModule } from './modules/projects/projects.module';
 import { OutboundOverrides, WebhooksModule } from './modules/webhooks/webhooks.module';
 import { QueueModule } from './queue/queue.module';
+import { MetricsModule } from './metrics/metrics.module';
 
 export interface AppOptions {
   /** Where log lines go (stdout by default); tests pass a stream to read them. */
@@ -40,7 +41,7 @@ export class AppModule {
         ? [
             ServeStaticModule.forRoot({
               rootPath: config.webDist,
-              exclude: ['/api/{*path}', '/webhooks/{*path}', '/alertmanager/{*path}'],
+              exclude: ['/api/{*path}', '/webhooks/{*path}', '/alertmanager/{*path}', '/metrics'],
             }),
           ]
         : [];
@@ -60,6 +61,7 @@ export class AppModule {
         CryptoModule,
         RateLimitModule,
         HealthModule,
+        MetricsModule,
         AuthModule,
         ProjectsModule,
         AccountsModule,

@@ -13,6 +13,8 @@ import { apiInputGuard, bodyParserErrors } from './common/http/api-input-guard';
 import { keepRawBody } from './common/http/keep-raw-body';
 import { serverTiming } from './common/http/server-timing';
 import { serveWebhooksFirst } from './modules/webhooks/http/serve-webhooks-first';
+import { httpMetrics } from './metrics/http-metrics';
+import { MetricsRegistry } from './metrics/metrics-registry.service';
 
 export const API_PREFIX = 'api/v1';
 
@@ -27,6 +29,7 @@ export async function createApp(config: AppConfig, options: AppOptions = {}): Pr
   app.set('trust proxy', config.trustProxy);
   app.disable('x-powered-by');
   app.use(serverTiming);
+  app.use(httpMetrics(app.get(MetricsRegistry)));
   const securityHeaders = helmet();
   app.use(securityHeaders);
   // Deliveries take the lean path (thousands per second); the rest of the API goes through Express.
@@ -49,7 +52,7 @@ export async function createApp(config: AppConfig, options: AppOptions = {}): Pr
     });
   }
   // Webhooks, and the Alertmanager API (whose clients know its own paths), live outside /api/v1.
-  app.setGlobalPrefix(API_PREFIX, { exclude: ['webhooks/{*path}', 'alertmanager/{*path}'] });
+  app.setGlobalPrefix(API_PREFIX, { exclude: ['webhooks/{*path}', 'alertmanager/{*path}', 'metrics'] });
   app.useGlobalPipes(
     new ValidationPipe({
       whitelist: true,

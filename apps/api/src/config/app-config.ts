@@ -37,6 +37,8 @@ export interface AppConfig {
   workerQueues: string[] | null;
   sources: SourcesConfig;
   notifications: NotificationsConfig;
+  /** GET /metrics (METRICS_ENABLED), optionally behind a Bearer token (METRICS_TOKEN). */
+  metrics: { enabled: boolean; token: string | null };
 }
 
 /** How MOZAIC sends notifications. */
@@ -219,6 +221,7 @@ export function parseConfig(env: Env): AppConfig {
       dockerSocketAllowlist,
       privateErrors: privateErrors === 'detailed' ? 'detailed' : 'withheld',
     },
+    metrics: { enabled: bool('METRICS_ENABLED', false), token: str('METRICS_TOKEN') ?? null },
     notifications: {
       smtpUrl,
       smtpFrom: str('SMTP_FROM') ?? 'MOZAIC <mozaic@localhost>',

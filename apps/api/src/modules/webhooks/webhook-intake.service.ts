@@ -12,6 +12,7 @@ import { sha256Hex } from '../../common/crypto/digest';
 import { sqlState } from '../../database/sql-state';
 import { cleanText } from '../../common/json/clean';
 import { HeartbeatLedger } from './heartbeats/heartbeat-ledger.service';
+import { MetricsRegistry } from '../../metrics/metrics-registry.service';
 import { IngestQueue } from './ingest/ingest-queue';
 import { DeliveryWriter } from './ingest/delivery-writer.service';
 import { Delivery, Verified, WebhookVerifier } from './webhook-verifier.service';
@@ -44,9 +45,22 @@ export class WebhookIntake {
     private readonly verifier: WebhookVerifier,
     private readonly queue: IngestQueue,
     private readonly heartbeats: HeartbeatLedger,
+    private readonly metrics: MetricsRegistry,
   ) {}
 
   async receive(source: WebhookSource, projectId: string, delivery: Delivery): Promise<WebhookAck> {
+    try {
+      const ack = await this.store(source, projectId, delivery);
+      this.metrics.deliveries.inc({ source, outcome: ack.status });
+      return ack;
+    } catch (e) {
+      const status = e instanceof DomainError ? e.status : 500;
+      this.metrics.deliveries.inc({ source, outcome: status >= 500 ? 'failed' : 'refused' });
+      throw e;
+    }
+  }
+
+  private async store(source: WebhookSource, projectId: string, delivery: Delivery): Promise<WebhookAck> {
     if (!isUuid(projectId)) throw new NotFoundError('Project');
     const verified = await this.verify(source, projectId, delivery);
     const headers: Record<string, string> = {};

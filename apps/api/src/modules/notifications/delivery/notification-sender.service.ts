@@ -12,6 +12,7 @@ import { QueuedNotification } from './notify-queue';
 import { DeliveryResult } from './transports/delivery-result';
 import { HttpPoster } from './transports/http-post';
 import { SmtpMailer } from './transports/smtp-mailer.service';
+import { MetricsRegistry } from '../../../metrics/metrics-registry.service';
 
 const MAX_BACKOFF_MS = 600_000;
 const MAX_RETRY_AFTER_MS = 3_600_000;
@@ -40,6 +41,7 @@ export class NotificationSender implements OnModuleDestroy {
     @InjectDataSource() private readonly db: DataSource,
     private readonly cipher: CredentialCipher,
     private readonly mailer: SmtpMailer,
+    private readonly metrics: MetricsRegistry,
     @Inject(APP_CONFIG) config: AppConfig,
   ) {
     this.poster = new HttpPoster({ blockPrivate: config.sources.blockPrivateAddresses, socketAllowlist: [] });
@@ -58,6 +60,11 @@ export class NotificationSender implements OnModuleDestroy {
       const channels = await this.store.channels(heads.map((h) => h.channel_id));
       const outcomes = await this.sendAll(heads, channels);
       await this.store.record(outcomes);
+      for (const o of outcomes)
+        this.metrics.notifications.inc({
+          channel_type: channels.get(o.head.channel_id)?.type ?? 'deleted',
+          outcome: o.status === 'pending' ? 'retry' : o.status,
+        });
       for (const o of outcomes) {
         if (o.status === 'sent') sent++;
         if (o.status === 'pending') retries.push({ id: o.head.id, delayMs: o.retryInMs });
