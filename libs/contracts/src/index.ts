@@ -9,3 +9,4 @@ export * from './lib/webhooks';
 export * from './lib/orchestrator';
 export * from './lib/notifications';
 export * from './lib/silences';
+export * from './lib/matchers';

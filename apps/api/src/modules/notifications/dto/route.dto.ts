@@ -18,6 +18,7 @@ import {
 } from 'class-validator';
 import {
   CreateRouteRequest,
+  LABEL_NAME,
   LabelMatcher,
   MATCH_OPERATORS,
   MatchOperator,
@@ -39,7 +40,7 @@ export class LabelMatcherDto implements LabelMatcher {
     description: 'An entity (service, namespace, host, cluster, …), source, severity or another label',
   })
   @IsString()
-  @Matches(/^[A-Za-z_][A-Za-z0-9_.-]{0,99}$/, { message: 'matchers[].name must be a label name such as service' })
+  @Matches(LABEL_NAME, { message: 'matchers[].name must be a label name such as service' })
   name!: string;
 
   @ApiProperty({ enum: MATCH_OPERATORS })

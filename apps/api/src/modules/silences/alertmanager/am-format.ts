@@ -1,4 +1,4 @@
-import { LabelMatcher, MatchOperator } from '@mozaic/contracts';
+import { LABEL_NAME, LabelMatcher, MatchOperator, parseMatcher } from '@mozaic/contracts';
 import { InvalidInputError } from '../../../common/errors';
 import { Json, obj, str } from '../../../common/json/read';
 import { SilenceEntity } from '../entities/silence.entity';
@@ -26,8 +26,7 @@ export function fromAmMatcher(m: Json, i: number): LabelMatcher {
   const value = (m as Record<string, unknown> | null)?.['value'];
   const isRegex = (m as Record<string, unknown> | null)?.['isRegex'];
   const isEqual = (m as Record<string, unknown> | null)?.['isEqual'] ?? true;
-  if (!name || !/^[A-Za-z_][A-Za-z0-9_.-]{0,99}$/.test(name))
-    throw new InvalidInputError(`matchers[${i}].name must be a label name`);
+  if (!name || !LABEL_NAME.test(name)) throw new InvalidInputError(`matchers[${i}].name must be a label name`);
   if (typeof value !== 'string' || value.length > 500)
     throw new InvalidInputError(`matchers[${i}].value must be a string`);
   if (typeof isRegex !== 'boolean' || typeof isEqual !== 'boolean')
@@ -85,8 +84,8 @@ export function postableSilence(body: Json): {
 export function filterMatchers(filter: unknown): LabelMatcher[] {
   const list = filter === undefined ? [] : Array.isArray(filter) ? filter : [filter];
   return list.map((f, i) => {
-    const m = /^\s*([A-Za-z_][A-Za-z0-9_.-]*)\s*(=~|!~|!=|=)\s*"?(.*?)"?\s*$/.exec(String(f));
+    const m = parseMatcher(String(f));
     if (!m) throw new InvalidInputError(`filter[${i}] is not a matcher such as alertname="Foo"`);
-    return { name: m[1], op: m[2] as MatchOperator, value: m[3] };
+    return m;
   });
 }

@@ -6,6 +6,7 @@ import {
   INHIBITION_PRESETS,
   InhibitionPreset,
   InhibitionRuleView,
+  LABEL_NAME,
   LabelMatcher,
 } from '@mozaic/contracts';
 import { LabelMatcherDto } from '../../notifications/dto/route.dto';
@@ -43,7 +44,7 @@ export class CreateInhibitionRuleDto implements CreateInhibitionRuleRequest {
   @IsOptional()
   @IsArray()
   @ArrayMaxSize(32)
-  @Matches(/^[A-Za-z_][A-Za-z0-9_.-]{0,99}$/, { each: true, message: 'equal: label names such as host' })
+  @Matches(LABEL_NAME, { each: true, message: 'equal: label names such as host' })
   equal?: string[];
 }
 

@@ -1,23 +1,16 @@
 import { Component, inject, input, output, signal } from '@angular/core';
-import { ChannelView, LabelMatcher, RouteView, SEVERITIES, Severity } from '@mozaic/contracts';
+import {
+  ChannelView,
+  LabelMatcher,
+  matchersText,
+  parseMatchers,
+  RouteView,
+  SEVERITIES,
+  Severity,
+} from '@mozaic/contracts';
 import { firstValueFrom } from 'rxjs';
 import { Actions } from '../../../shared/actions';
 import { NotificationsApi } from '../data/notifications.api';
-
-const MATCHER = /^\s*([A-Za-z_][A-Za-z0-9_.-]*)\s*(=~|!~|!=|=)\s*"?(.*?)"?\s*$/;
-
-/** Matchers typed as Alertmanager writes them: `service=~"checkout|payments", namespace!=dev`. */
-export function parseMatchers(text: string): LabelMatcher[] {
-  return text
-    .split(',')
-    .map((part) => part.trim())
-    .filter(Boolean)
-    .map((part) => {
-      const m = MATCHER.exec(part);
-      if (!m) throw new Error(`"${part}" is not a matcher such as service="checkout"`);
-      return { name: m[1], op: m[2] as LabelMatcher['op'], value: m[3] };
-    });
-}
 
 /** A project's routing rules, in the order they are tried, and the add form. */
 @Component({
@@ -107,7 +100,7 @@ export class RoutesPanelComponent {
     const parts = [
       r.severity_at_least ? `severity ≥ ${r.severity_at_least}` : 'any severity',
       ...(r.events.length ? [r.events.join(' | ')] : []),
-      ...r.matchers.map((m) => `${m.name}${m.op}"${m.value}"`),
+      ...(r.matchers.length ? [matchersText(r.matchers)] : []),
     ];
     return parts.join(', ') + (r.continue ? ' (continue)' : '');
   }

@@ -6,10 +6,11 @@ import {
   InhibitionRuleView,
   LabelMatcher,
   MaintenanceWindowView,
+  matchersText,
+  parseMatchers,
 } from '@mozaic/contracts';
 import { firstValueFrom } from 'rxjs';
 import { Actions } from '../../../shared/actions';
-import { parseMatchers } from '../../notifications/components/routes-panel.component';
 import { SilencesApi } from '../data/silences.api';
 
 const REPEATS: Record<string, (start: string) => string | null> = {
@@ -120,7 +121,7 @@ export class MaintenancePanelComponent implements OnInit {
   }
 
   protected text(ms: LabelMatcher[]): string {
-    return ms.map((m) => `${m.name}${m.op}"${m.value}"`).join(', ');
+    return matchersText(ms);
   }
 
   protected local(iso: string): string {

@@ -1,8 +1,7 @@
 import { Component, computed, inject, input, output, signal } from '@angular/core';
-import { IncidentDetail, LabelMatcher, SilencePreview } from '@mozaic/contracts';
+import { IncidentDetail, LabelMatcher, matchersText, parseMatchers, SilencePreview } from '@mozaic/contracts';
 import { firstValueFrom } from 'rxjs';
 import { apiError } from '../../../core/http/api-error';
-import { parseMatchers } from '../../notifications/components/routes-panel.component';
 import { SilencesApi } from '../data/silences.api';
 
 /** Entities worth silencing on, most specific last; the incident's own values where its members agree. */
@@ -19,8 +18,6 @@ export function suggestedMatchers(i: IncidentDetail): LabelMatcher[] {
   }
   return out;
 }
-
-const text = (ms: LabelMatcher[]) => ms.map((m) => `${m.name}${m.op}"${m.value}"`).join(', ');
 
 /** "Silence…" on an incident: matchers pre-filled from its alerts, a duration, a comment, and what it would match now. */
 @Component({
@@ -81,7 +78,7 @@ export class SilenceFormComponent {
   protected readonly busy = signal(false);
   protected readonly error = signal<string | null>(null);
   protected readonly preview = signal<SilencePreview | null>(null);
-  protected readonly initial = computed(() => text(suggestedMatchers(this.incident())));
+  protected readonly initial = computed(() => matchersText(suggestedMatchers(this.incident())));
 
   protected start(): void {
     this.open.set(true);

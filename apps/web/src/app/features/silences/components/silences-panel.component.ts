@@ -1,5 +1,5 @@
 import { Component, inject, input, OnInit, signal } from '@angular/core';
-import { SilenceView } from '@mozaic/contracts';
+import { matchersText, SilenceView } from '@mozaic/contracts';
 import { firstValueFrom } from 'rxjs';
 import { Actions } from '../../../shared/actions';
 import { SilencesApi } from '../data/silences.api';
@@ -62,7 +62,7 @@ export class SilencesPanelComponent implements OnInit {
   }
 
   protected matchers(s: SilenceView): string {
-    return s.matchers.map((m) => `${m.name}${m.op}"${m.value}"`).join(', ');
+    return matchersText(s.matchers);
   }
 
   protected local(iso: string): string {
