@@ -1,3 +1,4 @@
+import { MaskedMessageCache } from './masked-message-cache';
 import { covers, mergeTokens, tokenize, WILDCARD } from './tokenize';
 
 export interface TemplateMinerOptions {
@@ -58,14 +59,16 @@ export class TemplateMiner {
   private readonly opts: Required<TemplateMinerOptions>;
   private readonly byLength = new Map<number, TemplateCluster[]>();
   private readonly byId = new Map<number, TemplateCluster>();
-  private readonly cache = new Map<string, TemplateCluster>();
+  private readonly cache: MaskedMessageCache<TemplateCluster>;
   private nextId = 1;
   private readonly tokens: string[] = [];
   private readonly runs: number[] = [];
+  private readonly hashes: number[] = [];
   private readonly raw: string[] = [];
 
   constructor(options: TemplateMinerOptions = {}) {
     this.opts = { ...DEFAULT_MINER_OPTIONS, ...options };
+    this.cache = new MaskedMessageCache(this.opts.maxClusters * 20);
   }
 
   get size(): number {
@@ -92,9 +95,8 @@ export class TemplateMiner {
 
   private match(message: string, at: number): TemplateCluster {
     const tokens = this.tokens;
-    const n = tokenize(message, tokens, undefined, this.runs);
-    const key = tokens.join(' ') + (this.runs.some((r) => r > 1) ? `\u0000${this.runs.join(',')}` : '');
-    let cluster = this.cache.get(key);
+    const n = tokenize(message, tokens, undefined, this.runs, this.hashes);
+    let cluster = this.cache.get(tokens, this.runs, this.hashes, n);
     let change: MatchResult['change'] = 'none';
     if (!cluster || !this.byId.has(cluster.id)) {
       cluster = this.search(tokens, n);
@@ -104,8 +106,7 @@ export class TemplateMiner {
         cluster = this.create(tokens, at);
         change = 'created';
       }
-      if (this.cache.size >= this.opts.maxClusters * 20) this.cache.clear();
-      this.cache.set(key, cluster);
+      this.cache.set(tokens, this.runs, this.hashes, n, cluster);
     }
     cluster.count++;
     if (at > cluster.lastSeen) cluster.lastSeen = at;

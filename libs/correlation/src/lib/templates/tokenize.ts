@@ -18,6 +18,9 @@ function isSpace(c: number): boolean {
 
 const isDigit = (c: number) => c >= ZERO && c <= NINE;
 
+const FNV_OFFSET = 0x811c9dc5;
+const FNV_PRIME = 0x01000193;
+
 /**
  * Punctuation that separates the parts of one whitespace token — `[client`, `1.2.3.4]`,
  * `uid=0`, `10.0.0.1:50010:Got`, `(18.4`, `core.2275` — kept as they are, so a template keeps its
@@ -27,6 +30,26 @@ const isDigit = (c: number) => c >= ZERO && c <= NINE;
 const DELIMS = new Uint8Array(128);
 for (const ch of ':=,;()[]{}"\'|<>@#!?*.') DELIMS[ch.charCodeAt(0)] = 1;
 const isDelim = (c: number) => c < 128 && DELIMS[c] === 1;
+
+/** Character classes for the one pass over a token (scanToken). */
+const C_SPACE = 1;
+const C_DIGIT = 2;
+const C_DOT = 4;
+const C_MINUS = 8;
+const C_SLASH = 16;
+const C_BACKSLASH = 32;
+/** a–f, A–F (digits count as hex too). */
+const C_HEX = 64;
+const C_COLON = 128;
+const CHAR_CLASS = new Uint8Array(128);
+for (const c of [SPACE, TAB, 10, 13]) CHAR_CLASS[c] = C_SPACE;
+for (let c = ZERO; c <= NINE; c++) CHAR_CLASS[c] = C_DIGIT;
+for (const ch of 'abcdefABCDEF') CHAR_CLASS[ch.charCodeAt(0)] = C_HEX;
+CHAR_CLASS[DOT] = C_DOT;
+CHAR_CLASS[MINUS] = C_MINUS;
+CHAR_CLASS[SLASH] = C_SLASH;
+CHAR_CLASS[BACKSLASH] = C_BACKSLASH;
+CHAR_CLASS[COLON] = C_COLON;
 
 /**
  * Whether one part of a token is a variable, by shape: it starts with a digit (numbers, IPs,
@@ -70,16 +93,6 @@ function isLongHex(s: string, start: number, end: number): boolean {
   return true;
 }
 
-function hasLongHexRun(s: string, start: number, end: number): boolean {
-  let run = 0;
-  for (let i = start; i < end; i++) {
-    const c = s.charCodeAt(i) | 32;
-    run = (c >= 48 && c <= 57) || (c >= 97 && c <= 102) ? run + 1 : 0;
-    if (run >= 8) return true;
-  }
-  return false;
-}
-
 /** Top-level domains that end host names (a Java package begins with one instead). */
 const TLDS = new Set([
   'com',
@@ -114,33 +127,102 @@ function isHostName(s: string, start: number, end: number): boolean {
   return TLDS.has(s.slice(dot + 1, end).toLowerCase());
 }
 
-/** A Windows path: C:\\x, or two backslashes or more. */
-function isWindowsPath(s: string, start: number, end: number): boolean {
-  let slashes = 0;
-  for (let i = start; i < end; i++) if (s.charCodeAt(i) === BACKSLASH) slashes++;
-  if (slashes >= 2) return true;
-  return slashes === 1 && end - start > 3 && s.charCodeAt(start + 1) === COLON && s.charCodeAt(start + 2) === BACKSLASH;
+/** What the one pass over a token found: enough to answer most tokens without a second look. */
+interface TokenShape {
+  digit: boolean;
+  slashes: number;
+  backslashes: number;
+  dots: boolean;
+  /** Eight hex digits or more in a row. */
+  hexRun: boolean;
+  /** `scheme://` */
+  url: boolean;
+  /** Digits, dots and signs only, beginning with a digit or a sign. */
+  number: boolean;
+  /** 32-bit FNV-1a of the token's text (tokenHash). */
+  hash: number;
 }
+
+const shape: TokenShape = {
+  digit: false,
+  slashes: 0,
+  backslashes: 0,
+  dots: false,
+  hexRun: false,
+  url: false,
+  number: false,
+  hash: 0,
+};
+
+/**
+ * Reads one whitespace token from `start` into `shape` (reused: no allocation per token) and
+ * answers where it ends. Every character is read once, here, for every question asked of it.
+ */
+function scanToken(s: string, start: number): number {
+  const n = s.length;
+  let digit = false;
+  let slashes = 0;
+  let backslashes = 0;
+  let dots = false;
+  let url = false;
+  let hex = 0;
+  let hexRun = false;
+  let other = false;
+  let h = FNV_OFFSET;
+  let i = start;
+  for (; i < n; i++) {
+    const c = s.charCodeAt(i);
+    const cls = c < 128 ? CHAR_CLASS[c] : 0;
+    if (cls & C_SPACE) break;
+    h = Math.imul(h ^ c, FNV_PRIME);
+    if (cls & (C_DIGIT | C_HEX)) {
+      if (++hex >= 8) hexRun = true;
+      if (cls & C_DIGIT) digit = true;
+      else other = true;
+      continue;
+    }
+    hex = 0;
+    if (cls & C_DOT) dots = true;
+    else if (cls & C_MINUS) continue;
+    else {
+      other = true;
+      if (cls & C_SLASH) slashes++;
+      else if (cls & C_BACKSLASH) backslashes++;
+      else if (cls & C_COLON && i + 2 < n && s.charCodeAt(i + 1) === SLASH && s.charCodeAt(i + 2) === SLASH) url = true;
+    }
+  }
+  const c0 = s.charCodeAt(start);
+  shape.digit = digit;
+  shape.slashes = slashes;
+  shape.backslashes = backslashes;
+  shape.dots = dots;
+  shape.hexRun = hexRun;
+  shape.url = url;
+  shape.number = !other && (digit || dots) && (isDigit(c0) || c0 === MINUS);
+  shape.hash = h;
+  return i;
+}
+
+/** A Windows path: C:\\x, or two backslashes or more. */
+function isWindowsPath(s: string, start: number, end: number, backslashes: number): boolean {
+  if (backslashes >= 2) return true;
+  return (
+    backslashes === 1 && end - start > 3 && s.charCodeAt(start + 1) === COLON && s.charCodeAt(start + 2) === BACKSLASH
+  );
+}
+
+/** A word: no digit, dot, slash, backslash or hex run. It is its own text. */
+const isWord = (t: TokenShape) => !t.digit && !t.dots && t.slashes === 0 && t.backslashes === 0 && !t.hexRun;
 
 /**
  * One whitespace token masked part by part: `10.0.0.1:50010` → `<*>:<*>`, `[client` stays,
- * `uid=0` → `uid=<*>`; a path or URL is `<*>` as a whole.
+ * `uid=0` → `uid=<*>`; a path or URL is `<*>` as a whole; a plain number is `<*>`.
  */
-export function maskToken(s: string, start: number, end: number): string {
-  // One pass for the cheap answers: a word without a digit, a slash or a dot has no variable in it.
-  let slashes = 0;
-  let digit = false;
-  let dots = false;
-  for (let i = start; i < end; i++) {
-    const c = s.charCodeAt(i);
-    if (isDigit(c)) digit = true;
-    else if (c === SLASH) slashes++;
-    else if (c === DOT) dots = true;
-    else if (c === COLON && i + 2 < end && s.charCodeAt(i + 1) === SLASH && s.charCodeAt(i + 2) === SLASH)
-      return WILDCARD;
-  }
-  if (slashes >= 2 || isWindowsPath(s, start, end)) return WILDCARD;
-  if (!digit && slashes === 0 && !dots && !hasLongHexRun(s, start, end)) return s.slice(start, end);
+function maskToken(s: string, start: number, end: number, t: TokenShape): string {
+  if (t.number) return WILDCARD;
+  if (t.url || t.slashes >= 2 || isWindowsPath(s, start, end, t.backslashes)) return WILDCARD;
+  // A word without a digit, a slash, a dot or a hex run has no variable in it.
+  if (!t.digit && t.slashes === 0 && !t.dots && !t.hexRun) return s.slice(start, end);
   let out = '';
   let partStart = start;
   let masked = false;
@@ -191,6 +273,9 @@ const UNITS = new Set(['kb', 'mb', 'gb', 'tb', 'kib', 'mib', 'gib', 'tib']);
 
 /** `KB`, `KB,` or `ms)`: a unit with trailing punctuation; answers the punctuation, or null. */
 function unitSuffix(s: string, start: number, end: number): string | null {
+  // Every unit begins with k, m, g or t.
+  const c0 = s.charCodeAt(start) | 32;
+  if (c0 !== 107 && c0 !== 109 && c0 !== 103 && c0 !== 116) return null;
   let stop = end;
   while (stop > start && isDelim(s.charCodeAt(stop - 1))) stop--;
   if (stop === start || stop - start > 5) return null;
@@ -201,36 +286,20 @@ function unitSuffix(s: string, start: number, end: number): string | null {
  * Splits a message on white space into `out` (cleared first), each token masked by shape (see
  * maskToken). A run of whole-token variables becomes one <*> (so lists of any length share a
  * template); `runs`, when given, receives for each token how many it stands for; `values`, each
- * token's original text (a collapsed run: its texts joined by spaces). One pass per character,
- * no regular expressions. Returns the number of tokens.
+ * token's original text (a collapsed run: its texts joined by spaces); `hashes`, each token's
+ * FNV-1a hash (see tokenHash; a word's taken in the same pass that reads it), for the miner's
+ * cache. One pass per character, no regular expressions. Returns the number of tokens.
  */
-export function tokenize(s: string, out: string[], values?: string[], runs?: number[]): number {
-  out.length = 0;
-  if (values) values.length = 0;
-  if (runs) runs.length = 0;
+export function tokenize(s: string, out: string[], values?: string[], runs?: number[], hashes?: number[]): number {
+  let k = 0;
   const n = s.length;
   let i = 0;
   while (i < n) {
     while (i < n && isSpace(s.charCodeAt(i))) i++;
     if (i >= n) break;
     const start = i;
-    let interesting = false;
-    // A plain number (digits, dots, a sign): a variable without looking further.
-    let number = isDigit(s.charCodeAt(i)) || s.charCodeAt(i) === MINUS;
-    let hexRun = 0;
-    for (; i < n; i++) {
-      const c = s.charCodeAt(i);
-      if (isSpace(c)) break;
-      if (isDigit(c)) interesting = true;
-      else {
-        if (c === SLASH || c === BACKSLASH || c === DOT) interesting = true;
-        if (c !== DOT && c !== MINUS) number = false;
-        const l = c | 32;
-        hexRun = l >= 97 && l <= 102 ? hexRun + 1 : 0;
-        if (hexRun >= 8) interesting = true;
-      }
-    }
-    const last = out.length - 1;
+    i = scanToken(s, start);
+    const last = k - 1;
     // A unit after a value belongs to it: `16.0 KB,` is `<*>,`.
     const unit = last >= 0 && out[last] === WILDCARD ? unitSuffix(s, start, i) : null;
     if (unit !== null) {
@@ -238,20 +307,26 @@ export function tokenize(s: string, out: string[], values?: string[], runs?: num
       if (unit) {
         out[last] = WILDCARD + unit;
         if (runs) runs[last] = 1;
+        if (hashes) hashes[last] = tokenHash(out[last]) & SMI_BITS;
       }
       continue;
     }
-    const token = number && interesting ? WILDCARD : interesting ? maskToken(s, start, i) : s.slice(start, i);
+    const token = isWord(shape) ? s.slice(start, i) : maskToken(s, start, i, shape);
     if (token === WILDCARD && last >= 0 && out[last] === WILDCARD) {
       if (values) values[last] += ' ' + s.slice(start, i);
       if (runs) runs[last]++;
       continue;
     }
-    out.push(token);
-    values?.push(s.slice(start, i));
-    runs?.push(1);
+    if (hashes) hashes[k] = (isWord(shape) ? shape.hash : token === WILDCARD ? 1 : tokenHash(token)) & SMI_BITS;
+    out[k] = token;
+    if (values) values[k] = s.slice(start, i);
+    if (runs) runs[k] = 1;
+    k++;
   }
-  return out.length;
+  if (out.length !== k) out.length = k;
+  if (values && values.length !== k) values.length = k;
+  if (runs && runs.length !== k) runs.length = k;
+  return k;
 }
 
 /** A token's parts and the delimiters between them, for comparing and merging templates. */
@@ -316,4 +391,14 @@ export function covers(template: string, token: string): boolean {
   if (template === token || template === WILDCARD) return true;
   if (!template.includes(WILDCARD)) return false;
   return mergeTokens(template, token) === template;
+}
+
+/** Hashes are cut to 30 bits so that arrays of them stay arrays of small integers (no boxing). */
+const SMI_BITS = 0x3fffffff;
+
+/** 32-bit FNV-1a over a token's characters (tokenize's `hashes` keep 30 bits of it). */
+export function tokenHash(t: string): number {
+  let h = FNV_OFFSET;
+  for (let j = 0; j < t.length; j++) h = Math.imul(h ^ t.charCodeAt(j), FNV_PRIME);
+  return h;
 }
