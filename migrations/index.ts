@@ -14,6 +14,7 @@ import { Silences1796136276303 } from './1796136276303-Silences';
 import { MaintenanceWindows1796137774179 } from './1796137774179-MaintenanceWindows';
 import { Inhibition1796137979479 } from './1796137979479-Inhibition';
 import { SilenceUntilResolved1796138928827 } from './1796138928827-SilenceUntilResolved';
+import { TemplateFamilies1796142531636 } from './1796142531636-TemplateFamilies';
 
 /**
  * Every migration, in order. The api is bundled, so migrations are listed here rather than found
@@ -41,4 +42,6 @@ export const MIGRATIONS = [
   Inhibition1796137979479,
   /** A silence may last until an incident resolves. */
   SilenceUntilResolved1796138928827,
+  /** Log templates told apart by words: their families, and merged templates kept as aliases. */
+  TemplateFamilies1796142531636,
 ];

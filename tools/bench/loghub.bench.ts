@@ -47,9 +47,14 @@ function contents(name: string, s: DatasetSettings): string[] {
       const m = re.exec(line);
       if (!m?.groups?.['Content'] && m?.groups?.['Content'] !== '')
         throw new Error(`${name} line ${i + 1} does not match its lineRegex`);
-      return m.groups['Content'];
+      // A copy, not a slice of the file's text: the miner reads its messages as the API hands them over
+      // (strings of their own, from JSON.parse); a slice is read through its parent, about 10 % slower.
+      return flat(m.groups['Content']);
     });
 }
+
+/** The string's characters in a string of their own (Buffer round trip: V8 has no flatten call). */
+const flat = (s: string) => Buffer.from(s, 'utf8').toString('utf8');
 
 /** RFC 4180: quote a field holding a comma, quote or line break; double the quotes. */
 const csvField = (v: string) => (/[",\r\n]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v);
@@ -63,14 +68,15 @@ for (const [name, s] of Object.entries(settings.datasets)) {
   const lines = contents(name, s);
   const miner = new TemplateMiner();
   const ids = lines.map((l) => miner.addId(l));
-  // The template MOZAIC shows for each line: its cluster's, at the end of the stream.
+  // The cluster and template MOZAIC shows for each line at the end of the stream (a cluster merged
+  // into another goes by that one's id).
   const template = (id: number) => {
     const c = miner.cluster(id);
     return csvField(c ? templateText(c) : '');
   };
   writeFileSync(
     join(out, `${name}.csv`),
-    'LineId,ClusterId,EventTemplate\n' + ids.map((id, i) => `${i + 1},${id},${template(id)}`).join('\n') + '\n',
+    'LineId,ClusterId,EventTemplate\n' + ids.map((id, i) => `${i + 1},${miner.resolve(id)},${template(id)}`).join('\n') + '\n',
   );
   const endToEndMs = performance.now() - t0;
 

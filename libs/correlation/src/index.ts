@@ -1,6 +1,7 @@
 export * from './lib/severity';
 export * from './lib/templates/tokenize';
 export * from './lib/templates/template-miner';
+export type { VariantFamily } from './lib/templates/word-variants';
 export * from './lib/signals/hash';
 export * from './lib/signals/fingerprint';
 export * from './lib/signals/heartbeats';

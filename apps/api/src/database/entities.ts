@@ -6,6 +6,7 @@ import { IncidentAlertEntity } from '../modules/incidents/entities/incident-aler
 import { IncidentEntity } from '../modules/incidents/entities/incident.entity';
 import { SignalEntity } from '../modules/incidents/entities/signal.entity';
 import { LogTemplateEntity } from '../modules/incidents/entities/log-template.entity';
+import { LogTemplateFamilyEntity } from '../modules/incidents/entities/log-template-family.entity';
 import { IncidentCorrectionEntity } from '../modules/incidents/entities/incident-correction.entity';
 import { CorrelationRuleEntity } from '../modules/incidents/entities/correlation-rule.entity';
 import { HeartbeatEntity } from '../modules/webhooks/entities/heartbeat.entity';
@@ -33,6 +34,7 @@ export const ENTITIES = [
   IncidentAlertEntity,
   SignalEntity,
   LogTemplateEntity,
+  LogTemplateFamilyEntity,
   IncidentCorrectionEntity,
   CorrelationRuleEntity,
   HeartbeatEntity,

@@ -97,6 +97,47 @@ describe('correlation on PostgreSQL (e2e)', () => {
     expect(c.templates).toBeGreaterThan(0);
   });
 
+  it('keeps templates told apart by words apart across batches, and shows templates merged later as one', async () => {
+    const projectId = await newProject('words');
+    const sig = (minute: number, message: string, pod: string) => ({
+      ...k8sBackOff(minute, pod, 'shop', `uid-${pod}`),
+      message,
+      projectId,
+    });
+    // One batch per signal: the template miner is loaded from the database each time.
+    await processor.process(projectId, [sig(0, 'Failed password for root from 10.0.0.1 port 22', 'checkout-a1')]);
+    await processor.process(projectId, [sig(1, 'Failed none for root from 10.0.0.2 port 23', 'checkout-a2')]);
+    const users = ['alice', 'bob', 'carol', 'dave'];
+    for (const [i, user] of users.entries())
+      await processor.process(projectId, [sig(2 + i, `session opened for user ${user} by sshd`, `checkout-u${i}`)]);
+
+    const list = await t.http().get(`/api/v1/incidents/project/${projectId}`).set(u.auth).expect(200);
+    const shown = new Map<string, number>();
+    for (const i of list.body as Array<{ id: string }>) {
+      const d = await t.http().get(`/api/v1/incidents/${i.id}`).set(u.auth).expect(200);
+      for (const x of d.body.templates as Array<{ template: string; alerts: number }>)
+        shown.set(x.template, (shown.get(x.template) ?? 0) + x.alerts);
+    }
+    expect(Object.fromEntries(shown)).toEqual({
+      'Failed password for root from <*> port <*>': 1,
+      'Failed none for root from <*> port <*>': 1,
+      // alice, bob and carol were three templates until a fourth name proved the position a variable.
+      'session opened for user <*> by sshd': 4,
+    });
+    const stored = await withDb(async (c) => ({
+      merged: (
+        await c.query(
+          'SELECT count(*)::int AS n FROM log_templates WHERE project_id = $1 AND merged_into IS NOT NULL',
+          [projectId],
+        )
+      ).rows[0].n,
+      families: (
+        await c.query('SELECT count(*)::int AS n FROM log_template_families WHERE project_id = $1', [projectId])
+      ).rows[0].n,
+    }));
+    expect(stored).toEqual({ merged: 2, families: 2 });
+  });
+
   it('changes nothing when the same signals are delivered again', async () => {
     const projectId = await newProject('redelivery');
     await processor.process(projectId, inProject(projectId, story()));

@@ -15,8 +15,10 @@ import { StatedRules } from './corrections/stated-rules.service';
 import { CorrelationRuleEntity } from './entities/correlation-rule.entity';
 import { IncidentCorrectionEntity } from './entities/incident-correction.entity';
 import { IncidentsService } from './incidents.service';
+import { IncidentTemplates } from './incident-templates.service';
 import { IncidentStream } from './incident-stream.service';
 import { LogTemplateEntity } from './entities/log-template.entity';
+import { LogTemplateFamilyEntity } from './entities/log-template-family.entity';
 import { CorrelationRepository } from './processing/correlation.repository';
 import { IncidentEvents } from './processing/incident-events.service';
 import { IncidentLifecycle } from './processing/incident-lifecycle.service';
@@ -33,6 +35,7 @@ import { Holds } from './processing/holds.service';
       IncidentAlertEntity,
       SignalEntity,
       LogTemplateEntity,
+      LogTemplateFamilyEntity,
       IncidentCorrectionEntity,
       CorrelationRuleEntity,
     ]),
@@ -44,6 +47,7 @@ import { Holds } from './processing/holds.service';
   controllers: [IncidentsController, IncidentCorrectionsController],
   providers: [
     IncidentsService,
+    IncidentTemplates,
     CorrelationRepository,
     TemplateStore,
     SignalProcessor,

@@ -1,24 +1,18 @@
-import { templateText } from '@mozaic/correlation';
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { Brackets, In, Repository } from 'typeorm';
+import { Brackets, Repository } from 'typeorm';
 import { NotFoundError } from '../../common/errors';
 import { IncidentSignalResponse } from './dto/incident-signal.response';
 import { SignalEntity } from './entities/signal.entity';
 import { ProjectsService } from '../projects/projects.service';
-import {
-  IncidentDetailResponse,
-  IncidentMemberResponse,
-  IncidentSummaryResponse,
-  LogTemplateResponse,
-} from './dto/incident.response';
-import { LogTemplateEntity } from './entities/log-template.entity';
+import { IncidentDetailResponse, IncidentMemberResponse, IncidentSummaryResponse } from './dto/incident.response';
 import { ListIncidentsQueryDto } from './dto/list-incidents.query';
 import { IncidentAlertEntity } from './entities/incident-alert.entity';
 import { IncidentEntity } from './entities/incident.entity';
 import { decodeCursor, encodeCursor } from './incident-cursor';
 import { IncidentAction, IncidentLifecycle } from './processing/incident-lifecycle.service';
 import { Holds } from './processing/holds.service';
+import { IncidentTemplates } from './incident-templates.service';
 
 export interface IncidentPage {
   items: IncidentSummaryResponse[];
@@ -54,11 +48,11 @@ export class IncidentsService {
     private readonly incidents: Repository<IncidentEntity>,
     @InjectRepository(IncidentAlertEntity)
     private readonly members: Repository<IncidentAlertEntity>,
-    @InjectRepository(LogTemplateEntity) private readonly templates: Repository<LogTemplateEntity>,
     @InjectRepository(SignalEntity) private readonly signalRows: Repository<SignalEntity>,
     private readonly projects: ProjectsService,
     private readonly lifecycle: IncidentLifecycle,
     private readonly holds: Holds,
+    private readonly incidentTemplates: IncidentTemplates,
   ) {}
 
   /** Acknowledge, resolve or reopen; answers the incident as it is afterwards. */
@@ -127,7 +121,7 @@ export class IncidentsService {
       .filter((m) => m.alert)
       .map((m) => IncidentMemberResponse.from(m.alert as NonNullable<typeof m.alert>, m.reason));
     await this.holds.describe(incident.projectId, alerts);
-    return IncidentDetailResponse.detail(incident, alerts, await this.templatesOf(incident));
+    return IncidentDetailResponse.detail(incident, alerts, await this.incidentTemplates.of(incident));
   }
 
   /** The incident's signals in time order (the newest 500), with their raw payloads. */
@@ -143,26 +137,5 @@ export class IncidentsService {
       .getMany();
     if (rows.length === 0) await this.get(userId, id); // 404 for a foreign or missing incident
     return rows.reverse().map(IncidentSignalResponse.from);
-  }
-
-  /** The log templates the incident's members showed, most frequent first. */
-  private async templatesOf(incident: IncidentEntity): Promise<LogTemplateResponse[]> {
-    const perAlert = incident.correlationData.templates ?? {};
-    const ids = Object.keys(perAlert)
-      .map((t) => Number(t.slice(1)))
-      .filter((n) => Number.isInteger(n));
-    if (ids.length === 0) return [];
-    const rows = await this.templates.find({ where: { projectId: incident.projectId, clusterId: In(ids) } });
-    return rows
-      .map((r) => ({
-        id: `t${r.clusterId}`,
-        template: templateText({ tokens: r.template.split(' '), runs: r.runs ?? undefined }),
-        count: r.count,
-        alerts: perAlert[`t${r.clusterId}`] ?? 0,
-        examples: r.examples,
-        first_seen: r.firstSeen.toISOString(),
-        last_seen: r.lastSeen.toISOString(),
-      }))
-      .sort((a, b) => b.alerts - a.alerts || b.count - a.count);
   }
 }

@@ -3,14 +3,14 @@ import { TemplateMiner } from './template-miner';
 describe('TemplateMiner', () => {
   it('groups messages of one template and extracts its variables', () => {
     const m = new TemplateMiner();
-    const a = m.add('Refused login for guest from 10.0.0.1 port 22 ssh2', 1000);
-    const b = m.add('Refused login for tester from 10.0.0.7 port 4022 ssh2', 2000);
+    const a = m.add('Refused login for pool_guest from 10.0.0.1 port 22 ssh2', 1000);
+    const b = m.add('Refused login for pool_tester from 10.0.0.7 port 4022 ssh2', 2000);
     expect(a.change).toBe('created');
     expect(b.clusterId).toBe(a.clusterId);
     expect(b.change).toBe('generalized');
     // "ssh2" is a word with a short digit run: it stays in the template.
     expect(b.template).toBe('Refused login for <*> from <*> port <*> ssh2');
-    expect(b.params).toEqual(['tester', '10.0.0.7', '4022']);
+    expect(b.params).toEqual(['pool_tester', '10.0.0.7', '4022']);
     const c = m.cluster(a.clusterId);
     expect(c).toMatchObject({ count: 2, firstSeen: 1000, lastSeen: 2000 });
     expect(c?.examples).toHaveLength(2);
@@ -18,8 +18,8 @@ describe('TemplateMiner', () => {
 
   it('generalises only the part of a token that varies (key=value, bracketed values)', () => {
     const m = new TemplateMiner();
-    m.add('the lease was granted to worker=alpha in [zone a]');
-    expect(m.add('the lease was granted to worker=beta in [zone b]').template).toBe(
+    m.add('the lease was granted to worker=blue_fox in [zone a]');
+    expect(m.add('the lease was granted to worker=red_owl in [zone b]').template).toBe(
       'the lease was granted to worker=<*> in [zone <*>]',
     );
   });
@@ -56,9 +56,52 @@ describe('TemplateMiner', () => {
 
   it('keeps a cluster id stable while its template generalises', () => {
     const m = new TemplateMiner();
-    const first = m.addId('Starting worker alpha on queue ingest');
-    for (const w of ['beta', 'gamma', 'delta']) expect(m.addId(`Starting worker ${w} on queue ingest`)).toBe(first);
-    expect(m.add('Starting worker omega on queue ingest').template).toBe('Starting worker <*> on queue ingest');
+    const first = m.addId('Starting worker pool_alpha on queue ingest');
+    for (const w of ['pool_beta', 'pool_gamma', 'pool_delta'])
+      expect(m.addId(`Starting worker ${w} on queue ingest`)).toBe(first);
+    expect(m.add('Starting worker pool_omega on queue ingest').template).toBe('Starting worker <*> on queue ingest');
+  });
+
+  it('keeps words that tell events apart (password / none, LOOKING / LEADING) as constants', () => {
+    const m = new TemplateMiner();
+    const password = m.add('Failed password for root from 10.0.0.1 port 22');
+    const none = m.add('Failed none for root from 10.0.0.2 port 23');
+    expect(none.clusterId).not.toBe(password.clusterId);
+    expect(none.change).toBe('created');
+    expect(none.template).toBe('Failed none for root from <*> port <*>');
+    expect(m.addId('Failed password for root from 10.0.0.3 port 24')).toBe(password.clusterId);
+    const states = ['LOOKING', 'LEADING', 'FOLLOWING', 'LOOKING'].map((s) => m.addId(`peer 3 is in state ${s} now`));
+    expect(new Set(states).size).toBe(3);
+    expect(states[3]).toBe(states[0]);
+    expect(m.cluster(states[1])?.tokens.join(' ')).toBe('peer <*> is in state LEADING now');
+  });
+
+  it('makes a word position a variable once it holds more distinct words than a vocabulary, merging its clusters', () => {
+    const m = new TemplateMiner({ maxWordVariants: 3 });
+    const users = ['alice', 'bob', 'carol', 'dave', 'erin'];
+    const ids = users.map((u, i) => m.addId(`session opened for user ${u} by sshd`, i));
+    expect(new Set(ids.slice(0, 3)).size).toBe(3);
+    // The fourth name proves the position a variable: the three clusters merge into the oldest.
+    expect(ids.slice(3)).toEqual([ids[0], ids[0]]);
+    for (const id of ids) expect(m.resolve(id)).toBe(ids[0]);
+    const merged = m.cluster(ids[1]);
+    expect(merged?.id).toBe(ids[0]);
+    expect(merged?.tokens.join(' ')).toBe('session opened for user <*> by sshd');
+    expect(merged).toMatchObject({ count: 5, firstSeen: 0, lastSeen: 4 });
+    expect(m.size).toBe(1);
+  });
+
+  it('counts upper-case enum constants as words and lower-case snake_case names as values', () => {
+    const m = new TemplateMiner();
+    const a = m.addId('task moved to FAIL_TASK_CLEANUP');
+    expect(m.addId('task moved to SUCCESS_CONTAINER_CLEANUP')).not.toBe(a);
+    const b = m.addId('domain root_domain is served');
+    expect(m.addId('domain cluster_backup is served')).toBe(b);
+  });
+
+  it('with maxWordVariants 0, any differing word is a variable at once', () => {
+    const m = new TemplateMiner({ maxWordVariants: 0 });
+    expect(m.addId('Failed none for root')).toBe(m.addId('Failed password for root'));
   });
 
   it('groups short messages properly (shorter than any tree depth)', () => {
@@ -75,8 +118,14 @@ describe('TemplateMiner', () => {
     const id = m.addId('disk /dev/sda1 is 91% full', 5);
     m.addId('cache miss for key user:42', 6);
     m.addId('moved chk_1111 chk_2222 to cold storage', 6);
+    const words = ['alpha', 'beta', 'gamma', 'delta'].map((w) => m.addId(`queue ${w} drained after the restart`, 8));
+    const states = ['STARTED', 'STOPPED'].map((w) => m.addId(`the unit is now ${w}`, 9));
     const restored = TemplateMiner.fromJSON(JSON.parse(JSON.stringify(m.toJSON())));
-    expect(restored.size).toBe(3);
+    expect(restored.size).toBe(6); // the three above, one queue cluster, two unit states
+    expect(restored.resolve(words[1])).toBe(words[0]);
+    expect(restored.addId('queue epsilon drained after the restart')).toBe(words[0]);
+    expect(restored.addId('the unit is now STOPPED')).toBe(states[1]);
+    expect(restored.addId('the unit is now FAILED')).not.toBe(states[0]);
     expect(restored.addId('disk /dev/sdb2 is 97% full', 7)).toBe(id);
     expect(restored.add('moved chk_3333 chk_4444 to cold storage').template).toBe('moved <*> <*> to cold storage');
     const fresh = restored.addId('a new kind of message');

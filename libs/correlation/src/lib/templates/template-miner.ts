@@ -1,5 +1,11 @@
 import { MaskedMessageCache } from './masked-message-cache';
-import { covers, mergeTokens, tokenize, WILDCARD } from './tokenize';
+import { ClusterIndex } from './cluster-index';
+import { generalize, TemplateCluster, templateText } from './template-cluster';
+import { mergeTokens, tokenize, WILDCARD } from './tokenize';
+import { cloneFamily, noteConflicts, VariantFamily, variantKey, wordConflicts } from './word-variants';
+
+export type { TemplateCluster } from './template-cluster';
+export { templateText } from './template-cluster';
 
 export interface TemplateMinerOptions {
   /** Least share of positions that must agree for a message to join a cluster (0..1). */
@@ -8,21 +14,11 @@ export interface TemplateMinerOptions {
   maxClusters?: number;
   /** Most examples kept per cluster. */
   maxExamples?: number;
-}
-
-export interface TemplateCluster {
-  id: number;
-  /** Tokens, with <*> for variable positions or parts (`uid=<*>`, `<*>:<*>`). */
-  tokens: string[];
   /**
-   * Per token: how many message tokens a <*> stands for when every message had the same number
-   * there (a value of two words shows as `<*> <*>`), 0 when it varies (a list: one `<*>`).
+   * Most distinct words a position may hold and still tell events apart (`Failed password` and
+   * `Failed none` are two events); one more and it is a variable. 0: any differing word is a variable.
    */
-  runs?: number[];
-  count: number;
-  firstSeen: number;
-  lastSeen: number;
-  examples: string[];
+  maxWordVariants?: number;
 }
 
 export interface MatchResult {
@@ -40,6 +36,9 @@ export interface TemplateMinerState {
   nextId: number;
   options: Required<TemplateMinerOptions>;
   clusters: TemplateCluster[];
+  families?: VariantFamily[];
+  /** [merged id, the id it was merged into]. */
+  aliases?: [number, number][];
 }
 
 /** The generic settings every project uses (tuned on no single log type). */
@@ -47,6 +46,7 @@ export const DEFAULT_MINER_OPTIONS: Required<TemplateMinerOptions> = {
   similarity: 0.7,
   maxClusters: 5000,
   maxExamples: 3,
+  maxWordVariants: 3,
 };
 
 /**
@@ -57,10 +57,14 @@ export const DEFAULT_MINER_OPTIONS: Required<TemplateMinerOptions> = {
  */
 export class TemplateMiner {
   private readonly opts: Required<TemplateMinerOptions>;
-  private readonly byLength = new Map<number, TemplateCluster[]>();
-  private readonly byId = new Map<number, TemplateCluster>();
+  private readonly index = new ClusterIndex();
   private readonly cache: MaskedMessageCache<TemplateCluster>;
   private nextId = 1;
+  private readonly families = new Map<number, VariantFamily>();
+  private readonly aliases = new Map<number, number>();
+  /** What changed since takeChanges was last called, for a store that writes only that. */
+  private readonly changedFamilies = new Set<number>();
+  private readonly newAliases: [number, number][] = [];
   private readonly tokens: string[] = [];
   private readonly runs: number[] = [];
   private readonly hashes: number[] = [];
@@ -72,7 +76,7 @@ export class TemplateMiner {
   }
 
   get size(): number {
-    return this.byId.size;
+    return this.index.size;
   }
 
   /** Files a message; `at` is its occurrence time (ms), passed in: the miner has no clock. */
@@ -98,10 +102,12 @@ export class TemplateMiner {
     const n = tokenize(message, tokens, undefined, this.runs, this.hashes);
     let cluster = this.cache.get(tokens, this.runs, this.hashes, n);
     let change: MatchResult['change'] = 'none';
-    if (!cluster || !this.byId.has(cluster.id)) {
-      cluster = this.search(tokens, n);
-      if (cluster) {
-        if (this.generalize(cluster, tokens, this.runs)) change = 'generalized';
+    if (!cluster || !this.index.has(cluster)) {
+      const found = this.index.search(tokens, n, this.opts.similarity);
+      if (found) {
+        cluster = this.join(found, tokens, at);
+        // A new sibling has seen no message yet; any other cluster learns from this one.
+        change = cluster.count === 0 ? 'created' : generalize(cluster, tokens, this.runs) ? 'generalized' : 'none';
       } else {
         cluster = this.create(tokens, at);
         change = 'created';
@@ -117,11 +123,88 @@ export class TemplateMiner {
   }
 
   cluster(id: number): TemplateCluster | undefined {
-    return this.byId.get(id);
+    return this.index.get(this.resolve(id));
+  }
+
+  /** The families changed and the clusters merged since the last call. */
+  takeChanges(): { families: VariantFamily[]; merged: [number, number][] } {
+    const families = [...this.changedFamilies]
+      .map((id) => this.families.get(id))
+      .filter((f): f is VariantFamily => f !== undefined)
+      .map(cloneFamily);
+    const merged = this.newAliases.splice(0);
+    this.changedFamilies.clear();
+    return { families, merged };
+  }
+
+  /** The id a cluster goes by now: itself, or the cluster it was merged into. */
+  resolve(id: number): number {
+    let to = id;
+    for (let next = this.aliases.get(to); next !== undefined; next = this.aliases.get(to)) to = next;
+    return to;
+  }
+
+  /**
+   * The cluster a message that matched `found` belongs to: `found`, unless a word at one of its
+   * constant positions differs (then a sibling of that word, see VariantFamily) — and when that word
+   * proves the position a variable, the family's clusters merge and the message joins the result.
+   */
+  private join(found: TemplateCluster, tokens: string[], at: number): TemplateCluster {
+    const limit = this.opts.maxWordVariants;
+    const family = found.family !== undefined ? this.families.get(found.family) : undefined;
+    const conflicts = limit > 0 ? wordConflicts(found.tokens, tokens, family?.variable ?? []) : [];
+    if (conflicts.length === 0) return found;
+    const f = family ?? this.newFamily(found);
+    this.changedFamilies.add(f.id);
+    if (noteConflicts(f, conflicts, found.tokens, tokens, limit).length > 0) {
+      const survivor = this.mergeFamily(f, found);
+      return this.join(survivor, tokens, at);
+    }
+    const sibling = this.create(
+      tokens.map((t, i) => (conflicts.includes(i) ? t : mergeTokens(found.tokens[i], t))),
+      at,
+    );
+    sibling.family = f.id;
+    f.members.push(sibling.id);
+    return sibling;
+  }
+
+  private newFamily(first: TemplateCluster): VariantFamily {
+    const f: VariantFamily = { id: first.id, members: [first.id], variable: [], values: {} };
+    this.families.set(f.id, f);
+    first.family = f.id;
+    return f;
+  }
+
+  /** Merges the members that no longer differ in a telling word; answers what `keep` became. */
+  private mergeFamily(f: VariantFamily, keep: TemplateCluster): TemplateCluster {
+    const byKey = new Map<string, TemplateCluster>();
+    for (const id of [...f.members].sort((a, b) => a - b)) {
+      const c = this.index.get(id);
+      if (!c) continue;
+      const key = variantKey(f, c.tokens);
+      const into = byKey.get(key);
+      if (!into) byKey.set(key, c);
+      else this.absorb(into, c);
+    }
+    f.members = [...byKey.values()].map((c) => c.id);
+    return this.index.get(this.resolve(keep.id)) as TemplateCluster;
+  }
+
+  /** `c` becomes part of `into` (the older): its messages, examples and the variables they show. */
+  private absorb(into: TemplateCluster, c: TemplateCluster): void {
+    generalize(into, c.tokens, c.runs ?? []);
+    into.count += c.count;
+    into.firstSeen = Math.min(into.firstSeen, c.firstSeen);
+    into.lastSeen = Math.max(into.lastSeen, c.lastSeen);
+    for (const e of c.examples) if (into.examples.length < this.opts.maxExamples) into.examples.push(e);
+    this.index.remove(c);
+    this.aliases.set(c.id, into.id);
+    this.newAliases.push([c.id, into.id]);
   }
 
   clusters(): TemplateCluster[] {
-    return [...this.byId.values()];
+    return [...this.index.values()];
   }
 
   toJSON(): TemplateMinerState {
@@ -135,6 +218,8 @@ export class TemplateMiner {
         runs: c.runs ? [...c.runs] : undefined,
         examples: [...c.examples],
       })),
+      families: [...this.families.values()].map((f) => cloneFamily(f)),
+      aliases: [...this.aliases],
     };
   }
 
@@ -143,90 +228,31 @@ export class TemplateMiner {
     const m = new TemplateMiner(state.options);
     m.nextId = state.nextId;
     for (const c of state.clusters)
-      m.insert({ ...c, tokens: [...c.tokens], runs: c.runs ? [...c.runs] : undefined, examples: [...c.examples] });
+      m.index.insert({
+        ...c,
+        tokens: [...c.tokens],
+        runs: c.runs ? [...c.runs] : undefined,
+        examples: [...c.examples],
+      });
+    for (const f of state.families ?? []) m.families.set(f.id, cloneFamily(f));
+    for (const [from, to] of state.aliases ?? []) m.aliases.set(from, to);
     return m;
   }
 
-  private search(tokens: string[], n: number): TemplateCluster | undefined {
-    const candidates = this.byLength.get(n);
-    if (!candidates) return undefined;
-    let best: TemplateCluster | undefined;
-    let bestScore = -1;
-    for (const c of candidates) {
-      const t = c.tokens;
-      // As in Drain's prefix tree: messages that begin with different words are different events
-      // (a first word that is a variable by shape matches anything).
-      if (n > 1 && t[0] !== tokens[0] && t[0] !== WILDCARD && tokens[0] !== WILDCARD && !covers(t[0], tokens[0]))
-        continue;
-      // Agreement over the positions where either side is a constant; shared <*> say nothing.
-      let same = 0;
-      let considered = 0;
-      for (let i = 0; i < n; i++) {
-        const a = t[i];
-        const b = tokens[i];
-        if (a === WILDCARD && b === WILDCARD) continue;
-        considered++;
-        if (a === b || covers(a, b)) same++;
-        // Half a match for tokens of one structure (`env:os.name=<*>` and `env:java.home=<*>`).
-        else if (a.length > 3 && b.length > 3 && mergeTokens(a, b) !== WILDCARD) same += 0.5;
-      }
-      const score = considered === 0 ? 1 : same / considered;
-      if (score > bestScore) {
-        bestScore = score;
-        best = c;
-      }
-    }
-    return bestScore >= this.opts.similarity ? best : undefined;
-  }
-
-  private generalize(c: TemplateCluster, tokens: string[], runs: number[]): boolean {
-    let changed = false;
-    for (let i = 0; i < tokens.length; i++) {
-      if (c.tokens[i] !== tokens[i] && c.tokens[i] !== WILDCARD) {
-        const merged = mergeTokens(c.tokens[i], tokens[i]);
-        if (merged !== c.tokens[i]) {
-          c.tokens[i] = merged;
-          changed = true;
-        }
-      }
-      if (c.runs && c.runs[i] !== 0 && c.runs[i] !== runs[i]) c.runs[i] = 0;
-    }
-    return changed;
-  }
-
   private create(tokens: string[], at: number): TemplateCluster {
-    if (this.byId.size >= this.opts.maxClusters) this.evict();
+    if (this.index.size >= this.opts.maxClusters) this.index.evictOldest();
     const c: TemplateCluster = {
       id: this.nextId++,
-      tokens: [...tokens],
-      runs: [...this.runs],
+      tokens: tokens.slice(),
+      runs: this.runs.slice(0, tokens.length),
       count: 0,
       firstSeen: at,
       lastSeen: at,
       examples: [],
+      family: undefined, // every cluster of one shape (hidden class): the hot path stays monomorphic
     };
-    this.insert(c);
+    this.index.insert(c);
     return c;
-  }
-
-  private insert(c: TemplateCluster): void {
-    this.byId.set(c.id, c);
-    const list = this.byLength.get(c.tokens.length);
-    if (list) list.push(c);
-    else this.byLength.set(c.tokens.length, [c]);
-  }
-
-  /** Drops the least recently seen cluster (ties: the smallest). */
-  private evict(): void {
-    let victim: TemplateCluster | undefined;
-    for (const c of this.byId.values()) {
-      if (!victim || c.lastSeen < victim.lastSeen || (c.lastSeen === victim.lastSeen && c.count < victim.count))
-        victim = c;
-    }
-    if (!victim) return;
-    this.byId.delete(victim.id);
-    const list = this.byLength.get(victim.tokens.length);
-    if (list) list.splice(list.indexOf(victim), 1);
   }
 
   /** The message's text at each <*> token of the cluster's template. */
@@ -237,16 +263,4 @@ export class TemplateMiner {
     for (let i = 0; i < c.tokens.length && i < values.length; i++) if (c.tokens[i] === WILDCARD) out.push(values[i]);
     return out;
   }
-}
-
-/** The template as people read it: tokens joined by spaces, a <*> of a fixed width repeated. */
-export function templateText(c: Pick<TemplateCluster, 'tokens' | 'runs'>): string {
-  let out = '';
-  for (let i = 0; i < c.tokens.length; i++) {
-    const t = c.tokens[i];
-    const r = t === WILDCARD ? (c.runs?.[i] ?? 1) : 1;
-    const text = r > 1 ? Array(r).fill(WILDCARD).join(' ') : t;
-    out += i === 0 ? text : ' ' + text;
-  }
-  return out;
 }

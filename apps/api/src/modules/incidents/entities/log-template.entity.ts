@@ -33,4 +33,12 @@ export class LogTemplateEntity {
 
   @Column({ type: 'jsonb', default: () => "'[]'" })
   examples!: string[];
+
+  /** The word-variant family (log_template_families) this cluster belongs to, if any. */
+  @Column({ type: 'int', nullable: true })
+  family!: number | null;
+
+  /** Set when the cluster was merged into another: the row stays as an alias of that id. */
+  @Column({ name: 'merged_into', type: 'int', nullable: true })
+  mergedInto!: number | null;
 }
