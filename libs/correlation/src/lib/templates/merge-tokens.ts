@@ -1,6 +1,13 @@
 import { isDelim, WILDCARD } from './tokenize';
 
-/** A token's parts and the delimiters between them, for comparing and merging templates. */
+const HYPHEN = 45;
+const UNDERSCORE = 95;
+
+/**
+ * A token's parts and the delimiters between them, for comparing and merging templates. Here `-`
+ * and `_` separate parts too (masking keeps `web-7f8c9d2b1a-k3x9q` whole): two names that share a
+ * prefix keep it (`node-96`, `node-160` → `node-<*>`).
+ */
 function parts(token: string): { pieces: string[]; delims: string } {
   const pieces: string[] = [];
   let delims = '';
@@ -12,7 +19,7 @@ function parts(token: string): { pieces: string[]; delims: string } {
       i += WILDCARD.length - 1;
       continue;
     }
-    if (isDelim(c)) {
+    if (isDelim(c) || c === HYPHEN || c === UNDERSCORE) {
       pieces.push(token.slice(from, i));
       delims += token[i];
       from = i + 1;

@@ -9,7 +9,7 @@ describe('TemplateMiner', () => {
     expect(b.clusterId).toBe(a.clusterId);
     expect(b.change).toBe('generalized');
     // "ssh2" is a word with a short digit run: it stays in the template.
-    expect(b.template).toBe('Refused login for <*> from <*> port <*> ssh2');
+    expect(b.template).toBe('Refused login for pool_<*> from <*> port <*> ssh2');
     expect(b.params).toEqual(['pool_tester', '10.0.0.7', '4022']);
     const c = m.cluster(a.clusterId);
     expect(c).toMatchObject({ count: 2, firstSeen: 1000, lastSeen: 2000 });
@@ -59,7 +59,9 @@ describe('TemplateMiner', () => {
     const first = m.addId('Starting worker pool_alpha on queue ingest');
     for (const w of ['pool_beta', 'pool_gamma', 'pool_delta'])
       expect(m.addId(`Starting worker ${w} on queue ingest`)).toBe(first);
-    expect(m.add('Starting worker pool_omega on queue ingest').template).toBe('Starting worker <*> on queue ingest');
+    expect(m.add('Starting worker pool_omega on queue ingest').template).toBe(
+      'Starting worker pool_<*> on queue ingest',
+    );
   });
 
   it('keeps words that tell events apart (password / none, LOOKING / LEADING) as constants', () => {
@@ -97,6 +99,30 @@ describe('TemplateMiner', () => {
     expect(m.addId('task moved to SUCCESS_CONTAINER_CLEANUP')).not.toBe(a);
     const b = m.addId('domain root_domain is served');
     expect(m.addId('domain cluster_backup is served')).toBe(b);
+  });
+
+  it('tells events apart by a word inside a token (`dcbf.........0`), not by a dotted name', () => {
+    const m = new TemplateMiner();
+    const a = m.addId('data store interrupt caused by dcbf.........0');
+    expect(m.addId('data store interrupt caused by dcbf.........1')).toBe(a);
+    expect(m.addId('data store interrupt caused by icbi.........0')).not.toBe(a);
+    const b = m.addId('Server environment:java.vendor=Oracle Corporation');
+    expect(m.addId('Server environment:os.name=Linux Corporation')).toBe(b);
+  });
+
+  it('reads names that differ only in their number as one name numbered, other letters as events', () => {
+    const m = new TemplateMiner();
+    const a = m.addId('NFS mount failed on bglio716, slept 5 seconds');
+    expect(m.addId('NFS mount failed on bglio91, slept 5 seconds')).toBe(a);
+    const b = m.addId('link up on network 10.1.0.0 via interface ee0');
+    expect(m.addId('link up on network 10.2.0.0 via interface alt0')).not.toBe(b);
+    expect(m.addId('link up on network 10.3.0.0 via interface ee0')).toBe(b);
+  });
+
+  it('keeps the shared prefix of numbered names in the template (`node-<*>`)', () => {
+    const m = new TemplateMiner();
+    m.add('heartbeat lost from node-96 after 30 s');
+    expect(m.add('heartbeat lost from node-160 after 30 s').template).toBe('heartbeat lost from node-<*> after <*> s');
   });
 
   it('with maxWordVariants 0, any differing word is a variable at once', () => {

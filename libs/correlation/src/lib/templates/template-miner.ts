@@ -24,7 +24,7 @@ export interface TemplateMinerOptions {
 export interface MatchResult {
   clusterId: number;
   template: string;
-  /** The message's values at the template's <*> positions (raw tokens). */
+  /** The message's tokens where the template has a <*> (raw tokens: `pool_7` for `pool_<*>`). */
   params: string[];
   /** 'created' for a new cluster, 'generalized' when the template gained a <*>, else 'none'. */
   change: 'created' | 'generalized' | 'none';
@@ -260,7 +260,8 @@ export class TemplateMiner {
     const values = this.raw;
     tokenize(message, this.tokens, values);
     const out: string[] = [];
-    for (let i = 0; i < c.tokens.length && i < values.length; i++) if (c.tokens[i] === WILDCARD) out.push(values[i]);
+    for (let i = 0; i < c.tokens.length && i < values.length; i++)
+      if (c.tokens[i].includes(WILDCARD)) out.push(values[i]);
     return out;
   }
 }

@@ -86,3 +86,23 @@ describe('merging template tokens', () => {
     expect(covers('<*>', 'anything')).toBe(true);
   });
 });
+
+describe('tokenize: values that need context', () => {
+  it('counts bytes as a size unit like KB and MB', () => {
+    expect(tok('stored 93.0 B, free 317.1 KB')).toBe('stored <*>, free <*>');
+  });
+
+  it('masks hex groups joined by colons as one value (MAC, IPv6, hex dumps)', () => {
+    expect(tok('chip FF:F2:9F:16:E2:23:00:0D changed')).toBe('chip <*> changed');
+    expect(tok('from fe80::1ff:fe23:4567:890a now')).toBe('from <*> now');
+    // Words are not hex groups, nor is a host:port.
+    expect(tok('codec dead:beef:cafe and db1:5432')).toBe('codec dead:beef:cafe and db1:<*>');
+  });
+
+  it('masks month and weekday names that are part of a date, not when they stand alone', () => {
+    expect(tok('status=M Fri Jul 01 08:16:53 PDT 2005')).toBe('status=M <*> PDT <*>');
+    expect(tok('rotated on 01 Dec 2025')).toBe('rotated on <*>');
+    expect(tok('Backup scheduled for Sunday night')).toBe('Backup scheduled for Sunday night');
+    expect(tok('it may 3 times')).toBe('it may <*> times');
+  });
+});

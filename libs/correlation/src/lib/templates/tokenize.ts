@@ -97,13 +97,12 @@ function isVariablePart(s: string, start: number, end: number): boolean {
   return flips >= 3;
 }
 
+const isHexDigit = (c: number) => (c >= ZERO && c <= NINE) || ((c | 32) >= 97 && (c | 32) <= 102);
+
 /** Eight hex digits or more, letters only included (a mask ffffffff, a hash): a value. */
 function isLongHex(s: string, start: number, end: number): boolean {
   if (end - start < 8) return false;
-  for (let i = start; i < end; i++) {
-    const c = s.charCodeAt(i) | 32;
-    if (!((c >= 48 && c <= 57) || (c >= 97 && c <= 102))) return false;
-  }
+  for (let i = start; i < end; i++) if (!isHexDigit(s.charCodeAt(i))) return false;
   return true;
 }
 
@@ -137,7 +136,10 @@ const TLDS = new Set([
 /** A host name: labels joined by dots, the last a top-level domain (gw.example.com, n1.corp.local). */
 function isHostName(s: string, start: number, end: number): boolean {
   const dot = s.lastIndexOf('.', end - 1);
-  if (dot <= start || dot >= end - 1) return false;
+  if (dot <= start || dot >= end - 1 || end - dot > 12) return false;
+  // An address or a version ends in a digit: no lookup.
+  const c = s.charCodeAt(dot + 1) | 32;
+  if (c < 97 || c > 122) return false;
   return TLDS.has(s.slice(dot + 1, end).toLowerCase());
 }
 
@@ -230,6 +232,22 @@ function scanToken(s: string, start: number): number {
   return i;
 }
 
+/**
+ * Groups of up to four hex digits joined by colons (`FF:F2:9F:16:E2:23`, `fe80::1ff:fe23:4567`): a
+ * MAC or IPv6 address, a key fingerprint, a hex dump — one value, however many groups.
+ */
+function isHexGroups(s: string, start: number, end: number): boolean {
+  let group = 0;
+  for (let i = start; i < end; i++) {
+    const c = s.charCodeAt(i);
+    if (c === COLON) group = 0;
+    else if (isHexDigit(c)) {
+      if (++group > 4) return false;
+    } else return false;
+  }
+  return true;
+}
+
 /** A Windows path: C:\\x, or two backslashes or more. */
 function isWindowsPath(s: string, start: number, end: number, backslashes: number): boolean {
   if (backslashes >= 2) return true;
@@ -250,6 +268,7 @@ function maskToken(s: string, start: number, end: number, t: TokenShape): string
   if (t.url || t.slashes >= 2 || isWindowsPath(s, start, end, t.backslashes)) return WILDCARD;
   // A word without a digit, a slash, a dot or a hex run has no variable in it.
   if (!t.digit && t.slashes === 0 && !t.dots && !t.hexRun) return s.slice(start, end);
+  if (t.colons >= 2 && t.digit && isHexGroups(s, start, end)) return WILDCARD;
   // One part (`blk_-1608999687919862906`, `35ms`): the whole token is a value or a word.
   if (!t.delim) return isVariablePart(s, start, end) || isLongHex(s, start, end) ? WILDCARD : s.slice(start, end);
   let out = '';
@@ -262,7 +281,12 @@ function maskToken(s: string, start: number, end: number, t: TokenShape): string
     const c = i < end ? s.charCodeAt(i) : 0;
     if (i < end && !isDelim(c)) continue;
     // A host name (dots and all) is one value: checked once, at its first dot.
-    if (c === DOT && (partStart === start || s.charCodeAt(partStart - 1) !== DOT)) {
+    // (A dotted number — digits on both sides of the dot — is no host name: no scan.)
+    if (
+      c === DOT &&
+      (partStart === start || s.charCodeAt(partStart - 1) !== DOT) &&
+      !(isDigit(s.charCodeAt(partStart)) && isDigit(s.charCodeAt(i + 1)))
+    ) {
       let j = i;
       while (j < end && (s.charCodeAt(j) === DOT || !isDelim(s.charCodeAt(j)))) j++;
       if (isHostName(s, partStart, j)) {
@@ -295,17 +319,59 @@ function maskToken(s: string, start: number, end: number, t: TokenShape): string
 
 const COLON_RUN = /<\*>(?::<\*>){2,}/g;
 
+/** Month and weekday names, abbreviated or not (English: what log timestamps are written in). */
+const DATE_WORDS = new Set(
+  (
+    'jan feb mar apr may jun jul aug sep sept oct nov dec january february march april june july august ' +
+    'september october november december mon tue wed thu fri sat sun monday tuesday wednesday thursday ' +
+    'friday saturday sunday'
+  ).split(' '),
+);
+
+/** Their hashes (tokenHash) as written in dates — `Jul`, `JUL`, `July` — to the names. */
+const DATE_HASHES = new Map<number, string>();
+for (const w of DATE_WORDS)
+  for (const form of [w[0].toUpperCase() + w.slice(1), w.toUpperCase()]) DATE_HASHES.set(tokenHash(form), form);
+
+/** A month or weekday name as written in dates (`Jul`, `FRI`, `December`; `may` is a word). */
+function isDateWord(s: string, start: number, end: number, hash: number): boolean {
+  // Capitalised, three to nine letters: most words are answered without a lookup.
+  const c0 = s.charCodeAt(start);
+  if (c0 < 65 || c0 > 90 || end - start < 3 || end - start > 9) return false;
+  const form = DATE_HASHES.get(hash);
+  return form !== undefined && form.length === end - start && s.startsWith(form, start);
+}
+
+/** The start of the next token after `i`, past white space. */
+function nextToken(s: string, i: number): number {
+  while (i < s.length && isSpace(s.charCodeAt(i))) i++;
+  return i;
+}
+
 /**
- * Size units that change with the magnitude (`16.0 KB`, later `1.2 MB`): the unit is part of the
- * value. A fixed unit (`52 ms`, `2227 bytes`) is the same word in every message: it stays text.
+ * Whether a date word at its token's end `i` is part of a date: a number follows (`Jul 01`,
+ * `Dec 2005`), or another date word and then a number (`Fri Jul 01`). A month or day named
+ * elsewhere (`Backup scheduled for Sunday`) stays a word.
  */
-const UNITS = new Set(['kb', 'mb', 'gb', 'tb', 'kib', 'mib', 'gib', 'tib']);
+function beforeDateNumber(s: string, i: number): boolean {
+  const j = nextToken(s, i);
+  if (isDigit(s.charCodeAt(j))) return true;
+  let e = j;
+  while (e < s.length && !isSpace(s.charCodeAt(e))) e++;
+  return e > j && isDateWord(s, j, e, textHash(s, j, e)) && isDigit(s.charCodeAt(nextToken(s, e)));
+}
+
+/**
+ * Size units that change with the magnitude (`93.0 B`, `16.0 KB`, later `1.2 MB`): the unit is part
+ * of the value. A fixed unit (`52 ms`, `2227 bytes`) is the same word in every message: it stays text.
+ */
+const UNITS = new Set(['b', 'kb', 'mb', 'gb', 'tb', 'kib', 'mib', 'gib', 'tib']);
 
 /** `KB`, `KB,` or `ms)`: a unit with trailing punctuation; answers the punctuation, or null. */
 function unitSuffix(s: string, start: number, end: number): string | null {
-  // Every unit begins with k, m, g or t.
+  // Every unit begins with b, k, m, g or t.
   const c0 = s.charCodeAt(start) | 32;
-  if (c0 !== 107 && c0 !== 109 && c0 !== 103 && c0 !== 116) return null;
+  if (c0 !== 98 && c0 !== 107 && c0 !== 109 && c0 !== 103 && c0 !== 116) return null;
   let stop = end;
   while (stop > start && isDelim(s.charCodeAt(stop - 1))) stop--;
   if (stop === start || stop - start > 5) return null;
@@ -341,13 +407,15 @@ export function tokenize(s: string, out: string[], values?: string[], runs?: num
       }
       continue;
     }
-    const token = isWord(shape) ? s.slice(start, i) : maskToken(s, start, i, shape);
+    const word = isWord(shape);
+    const date = word && isDateWord(s, start, i, shape.hash) && beforeDateNumber(s, i);
+    const token = date ? WILDCARD : word ? s.slice(start, i) : maskToken(s, start, i, shape);
     if (token === WILDCARD && last >= 0 && out[last] === WILDCARD) {
       if (values) values[last] += ' ' + s.slice(start, i);
       if (runs) runs[last]++;
       continue;
     }
-    if (hashes) hashes[k] = (isWord(shape) ? shape.hash : token === WILDCARD ? 1 : tokenHash(token)) & SMI_BITS;
+    if (hashes) hashes[k] = (word && !date ? shape.hash : token === WILDCARD ? 1 : tokenHash(token)) & SMI_BITS;
     out[k] = token;
     if (values) values[k] = s.slice(start, i);
     if (runs) runs[k] = 1;
@@ -362,9 +430,14 @@ export function tokenize(s: string, out: string[], values?: string[], runs?: num
 /** Hashes are cut to 30 bits so that arrays of them stay arrays of small integers (no boxing). */
 const SMI_BITS = 0x3fffffff;
 
+/** tokenHash of s[start, end). */
+function textHash(s: string, start: number, end: number): number {
+  let h = FNV_OFFSET;
+  for (let j = start; j < end; j++) h = Math.imul(h ^ s.charCodeAt(j), FNV_PRIME);
+  return h;
+}
+
 /** 32-bit FNV-1a over a token's characters (tokenize's `hashes` keep 30 bits of it). */
 export function tokenHash(t: string): number {
-  let h = FNV_OFFSET;
-  for (let j = 0; j < t.length; j++) h = Math.imul(h ^ t.charCodeAt(j), FNV_PRIME);
-  return h;
+  return textHash(t, 0, t.length);
 }

@@ -1,4 +1,5 @@
-import { WILDCARD } from './tokenize';
+import { covers } from './merge-tokens';
+import { isDelim, WILDCARD } from './tokenize';
 
 /**
  * A family of clusters that are one message shape told apart by words: `Failed password for …`
@@ -21,31 +22,77 @@ export interface VariantFamily {
 const isLetter = (c: number) => ((c | 32) >= 97 && (c | 32) <= 122) || c === 45; // A-Z, a-z, -
 
 /**
- * The token's skeleton (its punctuation) if it is a word: letters (and `-`) and punctuation. An
- * underscore belongs to a word only in upper case: `FAIL_TASK_CLEANUP` is an enum constant, a
- * closed vocabulary by the convention of code; `root_domain` is a name someone gave, like a value.
+ * A part of a token that is a word: two letters or more, with `-` and digits (`read-only`, `eth0`;
+ * what masking left unmasked). An underscore belongs to a word only in upper case:
+ * `FAIL_TASK_CLEANUP` is an enum constant, a closed vocabulary by the convention of code;
+ * `root_domain` is a name someone gave, like a value.
  */
-function wordSkeleton(t: string): string | null {
-  if (t.includes(WILDCARD)) return null;
-  let skeleton = '';
+function isWordPiece(t: string, start: number, end: number): boolean {
   let letters = 0;
   let lower = false;
   let underscore = false;
-  for (let i = 0; i < t.length; i++) {
+  for (let i = start; i < end; i++) {
     const c = t.charCodeAt(i);
     if (isLetter(c)) {
       letters++;
       if (c >= 97) lower = true;
     } else if (c === 95) underscore = true;
-    else if (c >= 48 && c <= 57) return null;
-    else skeleton += t[i];
+    else if (c < 48 || c > 57) return false;
   }
-  return letters >= 2 && !(underscore && lower) ? skeleton : null;
+  return letters >= 2 && !(underscore && lower);
+}
+
+/** Stands for a word in a token's frame. */
+const WORD = '\u0001';
+
+/**
+ * A token split at its delimiters into its words and the frame around them: `dcbf.........0` is
+ * the word `dcbf` in the frame `\u0001.........0`; `failures;` is `failures` in `\u0001;`.
+ */
+function framed(t: string): { frame: string; words: string } {
+  let frame = '';
+  let words = '';
+  let from = 0;
+  const piece = (end: number) => {
+    if (isWordPiece(t, from, end)) {
+      frame += WORD;
+      words += (words ? ' ' : '') + t.slice(from, end);
+    } else frame += t.slice(from, end);
+  };
+  for (let i = 0; i < t.length; i++) {
+    if (t.startsWith(WILDCARD, i)) {
+      i += WILDCARD.length - 1;
+      continue;
+    }
+    if (isDelim(t.charCodeAt(i))) {
+      piece(i);
+      frame += t[i];
+      from = i + 1;
+    }
+  }
+  piece(t.length);
+  return { frame, words };
 }
 
 /**
- * Positions where the message has a different word than the cluster's constant word there,
- * both words of one punctuation (`failures;` and `failure;`), skipping positions known variable.
+ * One word in a token: several (`java.vendor=Oracle`, `org.apache.hadoop.Job`) make a dotted name
+ * or a setting, which names a thing rather than what happened.
+ */
+const isOneWord = (words: string) => words !== '' && !words.includes(' ');
+
+/**
+ * A word's letters: words that differ only in their digits (`bglio91`, `bglio716`; `node-7`,
+ * `node-12`) are one name numbered; only other letters (`ee0`, `alt0`) tell events apart.
+ */
+const letters = (word: string) => word.replace(/[0-9]/g, '');
+
+/** The words of a token (its parts of letters, `-`, `_` and digits), '' if it has none. */
+const wordsOf = (t: string) => framed(t).words;
+
+/**
+ * Positions where the message has other words than the cluster's constant words there, in a
+ * frame the cluster's covers (`failures;` and `failure;`, `dcbf.........<*>` and `icbi.........0`),
+ * skipping positions known variable.
  */
 export function wordConflicts(
   template: readonly string[],
@@ -57,8 +104,10 @@ export function wordConflicts(
     const a = template[i];
     const b = tokens[i];
     if (a === b || variable.includes(i)) continue;
-    const sa = wordSkeleton(a);
-    if (sa !== null && sa === wordSkeleton(b)) out.push(i);
+    const fa = framed(a);
+    if (!isOneWord(fa.words)) continue;
+    const fb = framed(b);
+    if (isOneWord(fb.words) && letters(fb.words) !== letters(fa.words) && covers(fa.frame, fb.frame)) out.push(i);
   }
   return out;
 }
@@ -74,7 +123,7 @@ export function noteConflicts(
   const proved: number[] = [];
   for (const p of conflicts) {
     const seen = (family.values[p] ??= []);
-    for (const w of [template[p], tokens[p]]) if (!seen.includes(w)) seen.push(w);
+    for (const w of [wordsOf(template[p]), wordsOf(tokens[p])]) if (!seen.includes(w)) seen.push(w);
     if (seen.length > maxWords) {
       proved.push(p);
       family.variable.push(p);
@@ -87,7 +136,7 @@ export function noteConflicts(
 /** The words at the positions that still tell the family's members apart: members of one key merge. */
 export function variantKey(family: VariantFamily, tokens: readonly string[]): string {
   return Object.keys(family.values)
-    .map((p) => tokens[Number(p)])
+    .map((p) => wordsOf(tokens[Number(p)]))
     .join('\u0000');
 }
 
