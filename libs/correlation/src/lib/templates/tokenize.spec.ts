@@ -95,8 +95,15 @@ describe('tokenize: values that need context', () => {
   it('masks hex groups joined by colons as one value (MAC, IPv6, hex dumps)', () => {
     expect(tok('chip FF:F2:9F:16:E2:23:00:0D changed')).toBe('chip <*> changed');
     expect(tok('from fe80::1ff:fe23:4567:890a now')).toBe('from <*> now');
-    // Words are not hex groups, nor is a host:port.
-    expect(tok('codec dead:beef:cafe and db1:5432')).toBe('codec dead:beef:cafe and db1:<*>');
+    // Words are not hex groups, nor is a time of two parts.
+    expect(tok('codec dead:beef:cafe at 12:30')).toBe('codec dead:beef:cafe at <*>:<*>');
+  });
+
+  it('masks the host name of an address: name/IP:port and a numbered name:port', () => {
+    expect(tok('Old: msra-sa-41/10.190.173.170:8030 New: msra-sa-41:8030')).toBe('Old: <*>/<*>:<*> New: <*>:<*>');
+    expect(tok('at gw.corp.example.com/10.1.2.3:443')).toBe('at <*>/<*>:<*>');
+    // A setting is no address: its key is a word.
+    expect(tok('retries:3 mode:fast')).toBe('retries:<*> mode:fast');
   });
 
   it('masks month and weekday names that are part of a date, not when they stand alone', () => {

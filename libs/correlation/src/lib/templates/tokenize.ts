@@ -248,6 +248,30 @@ function isHexGroups(s: string, start: number, end: number): boolean {
   return true;
 }
 
+/**
+ * Where a host name ends in an address written after it — `name/1.2.3.4[:port]` (Java's
+ * InetSocketAddress) or `name:port` with a name that has a digit or a hyphen (`db1:5432`, not
+ * `retries:3`) — or -1. The name: a letter, then letters, digits, `-` and `.`.
+ */
+function hostOfAddress(s: string, start: number, end: number, t: TokenShape): number {
+  if (t.slashes > 1 || t.backslashes > 0) return -1;
+  const c0 = s.charCodeAt(start) | 32;
+  if (c0 < 97 || c0 > 122) return -1;
+  let numbered = false;
+  for (let i = start + 1; i < end; i++) {
+    const c = s.charCodeAt(i);
+    if (c === SLASH) return isDigit(s.charCodeAt(i + 1)) && s.indexOf('.', i) > 0 ? i : -1;
+    if (c === COLON) {
+      if (!numbered || t.slashes > 0 || i + 1 >= end || end - i - 1 > 5) return -1;
+      for (let j = i + 1; j < end; j++) if (!isDigit(s.charCodeAt(j))) return -1;
+      return i;
+    }
+    if (isDigit(c) || c === MINUS) numbered = true;
+    else if (c !== DOT && ((c | 32) < 97 || (c | 32) > 122)) return -1;
+  }
+  return -1;
+}
+
 /** A Windows path: C:\\x, or two backslashes or more. */
 function isWindowsPath(s: string, start: number, end: number, backslashes: number): boolean {
   if (backslashes >= 2) return true;
@@ -269,6 +293,14 @@ function maskToken(s: string, start: number, end: number, t: TokenShape): string
   // A word without a digit, a slash, a dot or a hex run has no variable in it.
   if (!t.digit && t.slashes === 0 && !t.dots && !t.hexRun) return s.slice(start, end);
   if (t.colons >= 2 && t.digit && isHexGroups(s, start, end)) return WILDCARD;
+  const host = t.colons > 0 || t.slashes === 1 ? hostOfAddress(s, start, end, t) : -1;
+  if (host > start) {
+    // `msra-sa-41/10.190.173.170:8030` (a name resolved to its address), `db-7:5432`: the name is a value.
+    const sep = s[host];
+    return sep === '/'
+      ? WILDCARD + '/' + maskToken(s, host + 1, end, (scanToken(s, host + 1), shape))
+      : WILDCARD + ':' + WILDCARD;
+  }
   // One part (`blk_-1608999687919862906`, `35ms`): the whole token is a value or a word.
   if (!t.delim) return isVariablePart(s, start, end) || isLongHex(s, start, end) ? WILDCARD : s.slice(start, end);
   let out = '';
