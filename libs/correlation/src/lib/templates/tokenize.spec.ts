@@ -11,7 +11,7 @@ describe('tokenize', () => {
     ['Stored chunk chk_-88123456789 of size 4096 from /10.1.2.3', 'Stored chunk <*> of size <*> from <*>'],
     ['dial 172.16.4.9:9092 took 35ms', 'dial <*>:<*> took <*>'],
     ['job 9b2c1d40-7e11-4a2b-8c3d-0a1b2c3d4e5f finished', 'job <*> finished'],
-    ['GET https://svc.example.org/v1/items failed', 'GET <*> failed'],
+    ['GET https://svc.example.org/v1/items failed', 'GET https://<*> failed'],
     ['cannot read /srv/app/state.db', 'cannot read <*>'],
     ['flushed 12 pages at 2026-11-25T01:02:03Z', 'flushed <*> pages at <*>'],
   ])('masks variables by shape: %s', (input, expected) => {
@@ -97,6 +97,14 @@ describe('tokenize: values that need context', () => {
     expect(tok('from fe80::1ff:fe23:4567:890a now')).toBe('from <*> now');
     // Words are not hex groups, nor is a time of two parts.
     expect(tok('codec dead:beef:cafe at 12:30')).toBe('codec dead:beef:cafe at <*>:<*>');
+  });
+
+  it('masks a path or URL as one value and keeps the punctuation around it', () => {
+    expect(tok('LOGIN chdir(/home/u/job) failed')).toBe('LOGIN chdir(<*>) failed');
+    expect(tok('Error loading /bin/app.elf: invalid image')).toBe('Error loading <*>: invalid image');
+    expect(tok('Extract jar:file:/tmp/a.jar to /tmp/a')).toBe('Extract jar:file:<*> to <*>');
+    expect(tok('Default file system [hdfs://nn.example:8020]')).toBe('Default file system [hdfs://<*>]');
+    expect(tok('read conf/zk/zoo.cfg and C:\\data\\x.db,')).toBe('read <*> and <*>,');
   });
 
   it('masks the host name of an address: name/IP:port and a numbered name:port', () => {

@@ -272,6 +272,40 @@ function hostOfAddress(s: string, start: number, end: number, t: TokenShape): nu
   return -1;
 }
 
+/** Punctuation that closes a bracket or a clause after a path: not part of it (a dot may be: `/a/..`). */
+const AFTER_PATH = new Set([...')]}>,;:"\''].map((c) => c.charCodeAt(0)));
+
+/**
+ * A path or URL is one value, the punctuation around it kept: `chdir(/home/u)` → `chdir(<*>)`,
+ * `/usr/lib/app.so:` → `<*>:`, `file=/etc/x` → `file=<*>`, `jar:file:/x.jar` → `jar:file:<*>`;
+ * a URL keeps its scheme (`hdfs://nn:8020/user` → `hdfs://<*>`). A relative path (`conf/zoo.cfg`)
+ * is a value from its first character.
+ */
+function maskPath(s: string, start: number, end: number): string {
+  let stop = end;
+  while (stop > start + 1 && AFTER_PATH.has(s.charCodeAt(stop - 1))) stop--;
+  const scheme = s.indexOf('://', start);
+  let from: number;
+  if (scheme > start && scheme < stop) from = scheme + 3;
+  else {
+    from = start;
+    while (from < stop && s.charCodeAt(from) !== SLASH && s.charCodeAt(from) !== BACKSLASH) from++;
+    // A drive letter belongs to its path: C:\x.
+    if (
+      from >= start + 2 &&
+      s.charCodeAt(from - 1) === COLON &&
+      from - 2 >= start &&
+      isLetterCode(s.charCodeAt(from - 2))
+    )
+      if (from - 2 === start || isDelim(s.charCodeAt(from - 3))) from -= 2;
+    // What comes before is kept only up to a delimiter (`chdir(`, `file=`); else the path starts there.
+    if (from > start && !isDelim(s.charCodeAt(from - 1))) from = start;
+  }
+  return s.slice(start, from) + WILDCARD + s.slice(stop, end);
+}
+
+const isLetterCode = (c: number) => (c | 32) >= 97 && (c | 32) <= 122;
+
 /** A Windows path: C:\\x, or two backslashes or more. */
 function isWindowsPath(s: string, start: number, end: number, backslashes: number): boolean {
   if (backslashes >= 2) return true;
@@ -289,7 +323,7 @@ const isWord = (t: TokenShape) => !t.digit && !t.dots && t.slashes === 0 && t.ba
  */
 function maskToken(s: string, start: number, end: number, t: TokenShape): string {
   if (t.number) return WILDCARD;
-  if (t.url || t.slashes >= 2 || isWindowsPath(s, start, end, t.backslashes)) return WILDCARD;
+  if (t.url || t.slashes >= 2 || isWindowsPath(s, start, end, t.backslashes)) return maskPath(s, start, end);
   // A word without a digit, a slash, a dot or a hex run has no variable in it.
   if (!t.digit && t.slashes === 0 && !t.dots && !t.hexRun) return s.slice(start, end);
   if (t.colons >= 2 && t.digit && isHexGroups(s, start, end)) return WILDCARD;
