@@ -1,4 +1,5 @@
 import { HttpException, HttpStatus } from '@nestjs/common';
+import { PayloadError } from '@mozaic/sources';
 import { DomainError } from '../errors';
 
 /** The JSON body of every error answer. */
@@ -36,6 +37,8 @@ function body(status: number, message: string | string[]): ErrorBody {
  */
 export function toErrorBody(e: unknown): ErrorBody {
   if (e instanceof DomainError) return body(e.status, e.message);
+  // A payload its source could not have sent (libs/sources): bad input.
+  if (e instanceof PayloadError) return body(400, e.message);
   if (e instanceof HttpException) {
     const status = e.getStatus();
     const r = e.getResponse();

@@ -10,7 +10,7 @@ import { AccountTestResponse } from './dto/account-test.response';
 import { AccountResponse } from './dto/account.response';
 import { TestAccountDto } from './dto/test-account.dto';
 import { ConnectAccountDto } from './dto/connect-account.dto';
-import { maskHint, primarySecret } from './credentials/credential-shapes';
+import { maskHint, primarySecret } from './credentials/credential-hints';
 import { AccountConnectionEntity } from './entities/account-connection.entity';
 
 @Injectable()

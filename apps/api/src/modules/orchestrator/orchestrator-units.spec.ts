@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { checkOutboundUrl } from './outbound/url-policy';
 import { retryAfter } from './outbound/outbound-http';
 import { demuxDockerLogs } from './providers/docker/docker-log-stream';
-import { nextPage } from './providers/sentry/sentry.mapper';
+import { nextPage } from '@mozaic/sources';
 import { describeSourceError, SourceError } from './source-error';
 
 const FIXTURES = join(__dirname, '../../../../../tools/fixtures');

@@ -42,11 +42,8 @@ export interface SourceContext<C = CredentialsByType[ServiceType]> {
 }
 
 /** Two entities a source says belong together, and how it says so. */
-export interface EntityRelation {
-  keyA: string;
-  keyB: string;
-  why: string;
-}
+export type { EntityRelation } from '@mozaic/sources';
+import type { EntityRelation } from '@mozaic/sources';
 
 export interface CollectResult {
   signals: Signal[];

@@ -2,11 +2,10 @@ import { Inject, Injectable } from '@nestjs/common';
 import { AppConfig } from '../../config/app-config';
 import { APP_CONFIG } from '../../config/config.module';
 import { AuthenticationError, InvalidInputError, UnsupportedMediaTypeError } from '../../common/errors';
-import { at, Json, str } from '../../common/json/read';
+import { at, Json, parseSnsMessage, str } from '@mozaic/sources';
 import { matchesAnyDigest, sha256Hex } from '../../common/crypto/digest';
 import { hmacHex, sameHex } from './verifiers/hmac';
 import { checkAlertCount, checkPayloadLimits } from './verifiers/payload-limits';
-import { parseSnsMessage } from './verifiers/sns-message';
 import { SnsVerifier } from './verifiers/sns-verifier.service';
 import { WebhookSecrets, WebhookSource } from './webhook-settings.service';
 

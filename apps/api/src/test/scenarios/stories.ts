@@ -1,9 +1,5 @@
 import { Signal } from '@mozaic/contracts';
-import { mapDockerEvent } from '../../modules/orchestrator/providers/docker/docker.mapper';
-import { mapKubernetesEvent } from '../../modules/orchestrator/providers/kubernetes/kubernetes.mapper';
-import { mapAlertmanager } from '../../modules/webhooks/mappers/alertmanager.mapper';
-import { mapCloudWatchAlarm } from '../../modules/webhooks/mappers/cloudwatch.mapper';
-import { mapSentry } from '../../modules/webhooks/mappers/sentry.mapper';
+import { mapAlertmanager, mapCloudWatchAlarm, mapDockerEvent, mapKubernetesEvent, mapSentry } from '@mozaic/sources';
 import { fixture, jsonLines, variant } from '../support/fixtures';
 
 /**

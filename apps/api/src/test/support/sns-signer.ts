@@ -3,7 +3,7 @@ import { sign } from 'node:crypto';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { SnsMessage, snsStringToSign } from '../../modules/webhooks/verifiers/sns-message';
+import { SnsMessage, snsStringToSign } from '@mozaic/sources';
 import { SnsCertFetcher } from '../../modules/webhooks/verifiers/sns-verifier.service';
 
 /** A throwaway signing key and a self-signed certificate for sns.amazonaws.com (openssl). */

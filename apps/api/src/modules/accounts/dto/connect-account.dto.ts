@@ -7,8 +7,6 @@ import {
   SERVICE_TYPES,
   ServiceType,
 } from '@mozaic/contracts';
-import { CONFIG_SHAPES } from '../credentials/config-shapes';
-import { CREDENTIAL_SHAPES } from '../credentials/credential-shapes';
 import { MatchesServiceType } from '../credentials/matches-service-type.validator';
 
 export class ConnectAccountDto implements ConnectAccountRequest {
@@ -39,7 +37,7 @@ export class ConnectAccountDto implements ConnectAccountRequest {
       'Write-only. kubernetes: {kubeconfig} or {server, token, ca_cert?}; docker: {host, tls_ca?, tls_cert?, tls_key?}; ' +
       'cloudwatch: {access_key_id, secret_access_key, session_token?}; grafana: {token}; sentry: {auth_token, client_secret?}',
   })
-  @MatchesServiceType(CREDENTIAL_SHAPES)
+  @MatchesServiceType('credentials')
   credentials!: AccountCredentials;
 
   @ApiPropertyOptional({
@@ -49,6 +47,6 @@ export class ConnectAccountDto implements ConnectAccountRequest {
       'interval_seconds?; kubernetes: {namespaces?, context?}; cloudwatch: {region, endpoint?, log_group_names?, filter_pattern?}; ' +
       'grafana: {base_url}; sentry: {organization, base_url?, projects?}',
   })
-  @MatchesServiceType(CONFIG_SHAPES, { missingAsEmpty: true })
+  @MatchesServiceType('config', { missingAsEmpty: true })
   config?: AccountConfig;
 }

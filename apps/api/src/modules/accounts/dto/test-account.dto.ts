@@ -1,8 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn } from 'class-validator';
 import { AccountConfig, AccountCredentials, SERVICE_TYPES, ServiceType, TestAccountRequest } from '@mozaic/contracts';
-import { CONFIG_SHAPES } from '../credentials/config-shapes';
-import { CREDENTIAL_SHAPES } from '../credentials/credential-shapes';
 import { MatchesServiceType } from '../credentials/matches-service-type.validator';
 
 /** The connect form's source fields, tested before anything is saved. */
@@ -12,10 +10,10 @@ export class TestAccountDto implements TestAccountRequest {
   service_type!: ServiceType;
 
   @ApiProperty({ type: 'object', additionalProperties: true, description: 'As in POST /accounts (write-only)' })
-  @MatchesServiceType(CREDENTIAL_SHAPES)
+  @MatchesServiceType('credentials')
   credentials!: AccountCredentials;
 
   @ApiPropertyOptional({ type: 'object', additionalProperties: true, description: 'As in POST /accounts' })
-  @MatchesServiceType(CONFIG_SHAPES, { missingAsEmpty: true })
+  @MatchesServiceType('config', { missingAsEmpty: true })
   config?: AccountConfig;
 }

@@ -18,7 +18,7 @@ import { SilenceStore, stateOf } from '../silence-store.service';
 import { AlertmanagerAlerts } from './alertmanager-alerts.service';
 import { AlertmanagerTokenGuard } from './alertmanager-token.guard';
 import { filterMatchers, gettableSilence, postableSilence } from './am-format';
-import { Json } from '../../../common/json/read';
+import { Json } from '@mozaic/sources';
 import { matches } from '../../notifications/routing/label-matcher';
 
 const STARTED = new Date().toISOString();

@@ -1,6 +1,6 @@
 import { LABEL_NAME, LabelMatcher, MatchOperator, parseMatcher } from '@mozaic/contracts';
 import { InvalidInputError } from '../../../common/errors';
-import { Json, obj, str } from '../../../common/json/read';
+import { Json, obj, str } from '@mozaic/sources';
 import { SilenceEntity } from '../entities/silence.entity';
 import { stateOf } from '../silence-store.service';
 

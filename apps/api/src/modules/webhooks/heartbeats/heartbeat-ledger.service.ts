@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { isMetaAlert, nextInterval } from '@mozaic/correlation';
 import { DataSource } from 'typeorm';
-import { arr, Json, obj, str } from '../../../common/json/read';
+import { arr, Json, obj, str } from '@mozaic/sources';
 
 /** A cheap test before parsing: only deliveries that mention a heartbeat are looked at. */
 const MENTIONS_HEARTBEAT = /watchdog|deadmansswitch|dead-mans-switch|heartbeat/i;

@@ -4,7 +4,7 @@ import { Signal } from '@mozaic/contracts';
 import { DataSource, EntityManager } from 'typeorm';
 import { IncidentEvents } from '../../incidents/processing/incident-events.service';
 import { SignalProcessor } from '../../incidents/processing/signal-processor.service';
-import { isSnsHostUrl } from '../verifiers/sns-message';
+import { isSnsHostUrl } from '@mozaic/sources';
 import { DeliveryWork, deliverySignals } from './delivery-signals';
 import { MAX_ATTEMPTS } from './ingest-queue';
 import { SnsSubscriptionConfirmer } from './sns-subscription.service';

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { isSnsHostUrl } from '../verifiers/sns-message';
+import { isSnsHostUrl } from '@mozaic/sources';
 
 /** Visits an SNS SubscribeURL. Swappable, so tests can see the visit without AWS. */
 export abstract class SnsSubscriptionConfirmer {

@@ -1,5 +1,5 @@
 import { makeSigningIdentity, MapCertFetcher, signSns, TEST_CERT_URL } from '../../../test/support/sns-signer';
-import { SnsMessage } from './sns-message';
+import { SnsMessage } from '@mozaic/sources';
 import { SnsVerifier } from './sns-verifier.service';
 
 type SnsFields = Omit<SnsMessage, 'Signature' | 'SignatureVersion' | 'SigningCertURL'>;

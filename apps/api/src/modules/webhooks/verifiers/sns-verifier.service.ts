@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { verify, X509Certificate } from 'node:crypto';
 import { AuthenticationError } from '../../../common/errors';
-import { isSnsHostUrl, SnsMessage, snsStringToSign } from './sns-message';
+import { isSnsHostUrl, SnsMessage, snsStringToSign } from '@mozaic/sources';
 
 /** Fetches an SNS signing certificate (PEM). Swappable, so tests serve the fixture certificate. */
 export abstract class SnsCertFetcher {

@@ -9,7 +9,7 @@ import { CloudWatchLogsClient, FilterLogEventsCommand } from '@aws-sdk/client-cl
 import { CloudWatchCredentials, Signal } from '@mozaic/contracts';
 import { CollectResult, SourceContext, SourceCursor, SourceProvider } from '../../source-provider.interface';
 import { SourceError } from '../../source-error';
-import { ApiAlarm, mapApiAlarm, mapLogEvent } from './cloudwatch.mapper';
+import { ApiAlarm, mapApiAlarm, mapLogEvent } from '@mozaic/sources';
 
 const MAX_PAGES = 10;
 const FIRST_LOOKBACK_MS = 3_600_000;

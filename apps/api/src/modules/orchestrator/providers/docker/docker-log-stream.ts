@@ -1,8 +1,4 @@
-/** One line of a container log, with the stream it came from. */
-export interface LogLine {
-  stream: 'stdout' | 'stderr';
-  text: string;
-}
+import { LogLine } from '@mozaic/sources';
 
 /**
  * Splits a /containers/{id}/logs body into lines. Without a TTY the daemon multiplexes: frames of an

@@ -3,12 +3,10 @@ import Docker from 'dockerode';
 import { Agent } from 'node:http';
 import { text } from 'node:stream/consumers';
 import { DockerCredentials, Signal } from '@mozaic/contracts';
-import { Json } from '../../../../common/json/read';
+import { Json, mapContainerState, mapDockerEvent, mapDockerLogLines } from '@mozaic/sources';
 import { CollectResult, SourceContext, SourceCursor, SourceProvider } from '../../source-provider.interface';
 import { SourceError } from '../../source-error';
-import { mapContainerState, mapDockerLogLines } from './docker-containers.mapper';
 import { demuxDockerLogs } from './docker-log-stream';
-import { mapDockerEvent } from './docker.mapper';
 
 const FIRST_LOOKBACK_S = 3_600;
 const MAX_INSPECTS = 100;

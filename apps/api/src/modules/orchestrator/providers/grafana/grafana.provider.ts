@@ -1,9 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { GrafanaCredentials } from '@mozaic/contracts';
-import { Json } from '../../../../common/json/read';
+import { activeInstances, FiringInstance, grafanaSignals, Json, ruleSummary } from '@mozaic/sources';
 import { CollectResult, SourceContext, SourceCursor, SourceProvider } from '../../source-provider.interface';
 import { SourceError } from '../../source-error';
-import { activeInstances, FiringInstance, grafanaSignals, ruleSummary } from './grafana.mapper';
 
 const MAX_TRACKED = 2_000;
 

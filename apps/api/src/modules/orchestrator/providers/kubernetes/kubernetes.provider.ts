@@ -9,14 +9,19 @@ import {
   ResponseContext,
 } from '@kubernetes/client-node';
 import { KubernetesCredentials, Signal } from '@mozaic/contracts';
-import { Json, str } from '../../../../common/json/read';
+import {
+  FailingContainer,
+  Json,
+  kubeconfigProblems,
+  kubernetesRelations,
+  mapContainerLog,
+  mapKubernetesEvent,
+  mapPodStatus,
+  str,
+} from '@mozaic/sources';
 import { httpError, linked } from '../../outbound/outbound-http';
 import { CollectResult, SourceContext, SourceCursor, SourceProvider } from '../../source-provider.interface';
 import { SourceError } from '../../source-error';
-import { FailingContainer, mapContainerLog, mapPodStatus } from './kubernetes-pods.mapper';
-import { kubeconfigProblems } from './kubeconfig-rules';
-import { mapKubernetesEvent } from './kubernetes.mapper';
-import { kubernetesRelations } from './kubernetes-topology.mapper';
 
 const MAX_LOG_FETCHES = 10;
 const FIRST_LOOKBACK_MS = 3_600_000;

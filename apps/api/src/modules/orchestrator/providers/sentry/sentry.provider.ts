@@ -1,9 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { SentryCredentials, Signal } from '@mozaic/contracts';
-import { arr, Json, str } from '../../../../common/json/read';
+import { arr, Json, mapSentryIssue, nextPage, str } from '@mozaic/sources';
 import { CollectResult, SourceContext, SourceCursor, SourceProvider } from '../../source-provider.interface';
 import { SourceError } from '../../source-error';
-import { mapSentryIssue, nextPage } from './sentry.mapper';
 
 const MAX_PAGES = 10;
 const MAX_LATEST_EVENTS = 25;

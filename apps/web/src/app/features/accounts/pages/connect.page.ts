@@ -34,7 +34,7 @@ import { fieldProblem, SOURCE_FIELDS, toRequest } from './source-fields';
       @for (f of fields(); track f.key) {
         <label [for]="'f-' + f.key">{{ f.label }}{{ f.required ? ' *' : '' }}</label>
         @switch (f.kind) {
-          @case ('textarea') {
+          @case ('multiline') {
             <textarea
               [id]="'f-' + f.key"
               [formControlName]="f.key"
@@ -42,7 +42,7 @@ import { fieldProblem, SOURCE_FIELDS, toRequest } from './source-fields';
               [attr.aria-describedby]="'e-' + f.key"
             ></textarea>
           }
-          @case ('password') {
+          @case ('secret') {
             <input
               [id]="'f-' + f.key"
               type="password"
@@ -55,7 +55,7 @@ import { fieldProblem, SOURCE_FIELDS, toRequest } from './source-fields';
           @default {
             <input
               [id]="'f-' + f.key"
-              [type]="f.kind === 'number' ? 'number' : 'text'"
+              [type]="f.kind === 'integer' ? 'number' : 'text'"
               [placeholder]="f.placeholder ?? ''"
               [formControlName]="f.key"
               [attr.aria-invalid]="!!problem(f.key)"
@@ -96,7 +96,7 @@ export class ConnectPage {
   readonly id = input.required<string>();
   protected readonly types = SERVICE_TYPES;
   protected readonly type = signal<ServiceType>('kubernetes');
-  protected readonly fields = computed(() => SOURCE_FIELDS[this.type()]);
+  protected readonly fields = computed(() => SOURCE_FIELDS(this.type()));
   protected readonly form = computed(
     () =>
       new FormGroup(Object.fromEntries(this.fields().map((f) => [f.key, new FormControl('', { nonNullable: true })]))),

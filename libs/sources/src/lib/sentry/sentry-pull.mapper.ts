@@ -1,6 +1,6 @@
 import { Signal } from '@mozaic/contracts';
-import { clip, Json, str } from '../../../../common/json/read';
-import { mapSentry, sentryEntities, sentryTags } from '../../../webhooks/mappers/sentry.mapper';
+import { clip, Json, str } from '../json/read';
+import { mapSentry, sentryEntities, sentryTags } from './sentry-webhook.mapper';
 
 /**
  * An issue of Sentry's REST API (the same shape the issue webhook carries) as a signal; with the

@@ -1,7 +1,7 @@
 import { looksLikePod, normalizeSeverity } from '@mozaic/correlation';
 import { EntityLabels, Signal } from '@mozaic/contracts';
-import { arr, at, clip, isoTime, Json, num, obj, str } from '../../../common/json/read';
-import { clean } from './alertmanager.mapper';
+import { arr, at, clip, isoTime, Json, num, obj, str } from '../json/read';
+import { clean } from '../labels';
 
 /** Sentry event tags come as [[key, value], …] or [{key, value}, …]. */
 export function sentryTags(event: Json): Record<string, string> {

@@ -1,6 +1,6 @@
 import { EntityLabels, Severity, Signal, SignalKind } from '@mozaic/contracts';
-import { arr, clip, isoTime, Json, num, obj, str } from '../../../../common/json/read';
-import { clean } from '../../../webhooks/mappers/alertmanager.mapper';
+import { arr, clip, isoTime, Json, num, obj, str } from '../json/read';
+import { clean } from '../labels';
 
 /** Container waiting reasons that mean trouble; the key matches the kubelet event reason where one exists. */
 const WAITING: Record<string, { key: string; severity: Severity; kind: SignalKind; label: string }> = {

@@ -5,8 +5,8 @@ import {
   splitEnvironment,
 } from '@mozaic/correlation';
 import { AlertStatus, EntityLabels, Severity, Signal } from '@mozaic/contracts';
-import { arr, clip, isoTime, Json, obj, str } from '../../../common/json/read';
-import { clean } from './alertmanager.mapper';
+import { arr, clip, isoTime, Json, obj, str } from '../json/read';
+import { clean } from '../labels';
 
 /** Dimensions, region, account and alarm (with a composite's children) → the common entity model. */
 function alarmEntities(

@@ -1,6 +1,6 @@
 import { AlertStatus, Severity, Signal, SignalKind } from '@mozaic/contracts';
-import { clip, isoTime, Json, num, obj, str } from '../../../../common/json/read';
-import { clean } from '../../../webhooks/mappers/alertmanager.mapper';
+import { clip, isoTime, Json, num, obj, str } from '../json/read';
+import { clean } from '../labels';
 
 interface Meaning {
   /** Events of one condition share an alert: "health" turns resolved when healthy again. */
@@ -68,7 +68,11 @@ export function mapDockerEvent(projectId: string, event: Json, engine?: string):
   const id = str(event, 'Actor', 'ID') ?? str(event, 'id');
   const attrs = obj(event, 'Actor', 'Attributes') ?? {};
   const nanos = str(event, 'timeNano');
-  const occurredAt = nanos ? isoTime(Number(BigInt(nanos) / 1_000_000n)) : isoTime(num(event, 'time'));
+  // BigInt throws on anything but digits: only digits are read as nanoseconds.
+  const occurredAt =
+    nanos && /^\d{1,30}$/.test(nanos)
+      ? isoTime(Number(BigInt(nanos) / BigInt(1_000_000)))
+      : isoTime(num(event, 'time'));
   if (!action || !id || !occurredAt) return null;
   const m = meaning(action, num(attrs, 'exitCode'));
   if (!m) return null;

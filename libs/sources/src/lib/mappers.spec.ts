@@ -1,10 +1,10 @@
 import { Signal } from '@mozaic/contracts';
-import { fixture, jsonLines } from '../../../test/support/fixtures';
-import { mapDockerEvent } from '../../orchestrator/providers/docker/docker.mapper';
-import { mapKubernetesEvent } from '../../orchestrator/providers/kubernetes/kubernetes.mapper';
-import { mapAlertmanager } from './alertmanager.mapper';
-import { mapCloudWatchAlarm, mapEventBridgeAlarm } from './cloudwatch.mapper';
-import { mapSentry } from './sentry.mapper';
+import { fixture, jsonLines } from '../test/fixtures';
+import { mapDockerEvent } from './docker/docker-events.mapper';
+import { mapKubernetesEvent } from './kubernetes/kubernetes-events.mapper';
+import { mapAlertmanager } from './alertmanager/alertmanager.mapper';
+import { mapCloudWatchAlarm, mapEventBridgeAlarm } from './cloudwatch/cloudwatch-alarm.mapper';
+import { mapSentry } from './sentry/sentry-webhook.mapper';
 
 const P = 'project-1';
 
@@ -202,4 +202,15 @@ describe('Docker event mapper', () => {
       expect(oom?.occurredAt).toBe('2021-08-21T19:38:15.515Z');
     },
   );
+
+  it('reads timeNano only when it is digits (BigInt threw on anything else)', () => {
+    const e = {
+      Type: 'container',
+      Action: 'oom',
+      Actor: { ID: 'abc123', Attributes: { name: 'web' } },
+      time: 1700000000,
+      timeNano: '17e8x',
+    };
+    expect(mapDockerEvent(P, e, 'h')?.occurredAt).toBe('2023-11-14T22:13:20.000Z');
+  });
 });

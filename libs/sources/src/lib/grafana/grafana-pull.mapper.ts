@@ -1,6 +1,6 @@
 import { Signal } from '@mozaic/contracts';
-import { arr, Json, obj, str } from '../../../../common/json/read';
-import { mapAlertmanager } from '../../../webhooks/mappers/alertmanager.mapper';
+import { arr, Json, obj, str } from '../json/read';
+import { mapAlertmanager } from '../alertmanager/alertmanager.mapper';
 
 /** What the cursor keeps of a firing instance, to report it resolved once it is gone. */
 export interface FiringInstance {

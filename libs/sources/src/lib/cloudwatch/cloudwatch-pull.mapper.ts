@@ -1,7 +1,7 @@
 import { Signal } from '@mozaic/contracts';
-import { clip, Json } from '../../../../common/json/read';
-import { clean } from '../../../webhooks/mappers/alertmanager.mapper';
-import { mapCloudWatchAlarm } from '../../../webhooks/mappers/cloudwatch.mapper';
+import { clip, Json } from '../json/read';
+import { clean } from '../labels';
+import { mapCloudWatchAlarm } from './cloudwatch-alarm.mapper';
 
 export interface ApiAlarm {
   AlarmName?: string;

@@ -1,6 +1,6 @@
 import { EntityLabels, Severity, Signal, SignalKind } from '@mozaic/contracts';
-import { clip, isoTime, Json, obj, str } from '../../../../common/json/read';
-import { clean } from '../../../webhooks/mappers/alertmanager.mapper';
+import { clip, isoTime, Json, obj, str } from '../json/read';
+import { clean } from '../labels';
 
 interface ReasonInfo {
   severity: Severity;

@@ -1,5 +1,5 @@
-import { InvalidInputError } from '../../../common/errors';
-import { Json, str } from '../../../common/json/read';
+import { PayloadError } from '../payload-error';
+import { Json, str } from '../json/read';
 
 export const SNS_TYPES = ['Notification', 'SubscriptionConfirmation', 'UnsubscribeConfirmation'] as const;
 export type SnsType = (typeof SNS_TYPES)[number];
@@ -21,10 +21,10 @@ export interface SnsMessage {
 /** The SNS JSON envelope, checked field by field (the body arrives as text/plain). */
 export function parseSnsMessage(body: Json): SnsMessage {
   const type = str(body, 'Type');
-  if (!SNS_TYPES.includes(type as SnsType)) throw new InvalidInputError(`Type must be one of ${SNS_TYPES.join(', ')}`);
+  if (!SNS_TYPES.includes(type as SnsType)) throw new PayloadError(`Type must be one of ${SNS_TYPES.join(', ')}`);
   const need = (k: string) => {
     const v = str(body, k);
-    if (v === undefined) throw new InvalidInputError(`${k} is missing from the SNS message`);
+    if (v === undefined) throw new PayloadError(`${k} is missing from the SNS message`);
     return v;
   };
   const msg: SnsMessage = {

@@ -1,6 +1,6 @@
 import { entityProfile } from '@mozaic/correlation';
-import { arr, Json, obj, str } from '../../../../common/json/read';
-import { EntityRelation } from '../../source-provider.interface';
+import { arr, Json, obj, str } from '../json/read';
+import { EntityRelation } from '../relations';
 
 const serviceKey = (name: string) => entityProfile({ service: name }).keys[0];
 const endpointKey = (host: string) => entityProfile({ endpoint: host }).keys[0];

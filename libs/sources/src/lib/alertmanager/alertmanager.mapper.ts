@@ -1,6 +1,6 @@
 import { entitiesFromPrometheusLabels, isMetaAlert, normalizeSeverity } from '@mozaic/correlation';
 import { EntityLabels, Signal, SignalKind } from '@mozaic/contracts';
-import { arr, clip, isoTime, Json, obj, str } from '../../../common/json/read';
+import { arr, clip, isoTime, Json, obj, str } from '../json/read';
 
 /** Alertmanager / Grafana labels → the common entity model (see entitiesFromPrometheusLabels). */
 export function entitiesFromLabels(labels: Record<string, Json>): EntityLabels {
@@ -21,12 +21,6 @@ export function alertKind(alertname: string): SignalKind {
 export function stringLabels(labels: Record<string, Json>): Record<string, string> {
   const out: Record<string, string> = {};
   for (const [k, v] of Object.entries(labels).slice(0, 64)) if (typeof v === 'string') out[clip(k, 100)] = clip(v, 500);
-  return out;
-}
-
-export function clean(e: Record<string, string | undefined>): EntityLabels {
-  const out: EntityLabels = {};
-  for (const [k, v] of Object.entries(e)) if (v) out[k] = clip(v, 200);
   return out;
 }
 

@@ -1,7 +1,7 @@
 import { Severity, Signal, SignalKind } from '@mozaic/contracts';
-import { arr, clip, isoTime, Json, num, obj, str } from '../../../../common/json/read';
-import { clean } from '../../../webhooks/mappers/alertmanager.mapper';
-import { LogLine } from './docker-log-stream';
+import { arr, clip, isoTime, Json, num, obj, str } from '../json/read';
+import { clean } from '../labels';
+import { LogLine } from './log-line';
 
 const bool = (v: Json, ...path: string[]) => {
   let cur: Json = v;

@@ -1,0 +1,3 @@
+import { pureLibrary } from '../../eslint.config.mjs';
+
+export default await pureLibrary();
