@@ -1,5 +1,5 @@
 /**
- * npm run bench:ingest [-- --seconds 30 --connections 32 --steady-rate 1000 --steady-seconds 20]
+ * npm run bench:ingest [-- --seconds 30 --connections 32 --steady-rate 1000 --steady-seconds 20 --trial-seconds 60 --burst-only]
  *
  * Durable webhook ingest under load, in three phases on this machine, in one run:
  * 1. Reference: a real Prometheus Alertmanager (/usr/bin/prometheus-alertmanager, skipped when absent)
@@ -12,8 +12,14 @@
  * 3. Steady: the same deliveries at a fixed rate (1,000/s); p99 of the time from a delivery being
  *    stored (before its acknowledgement) to its processing transaction's last statement (the commit
  *    follows; from then on the incident is visible in the API), over every delivery of the phase.
+ * 4. Floor (before MOZAIC, same load generator and bodies): a bare node:http server that INSERTs each body into
+ *    PostgreSQL in 2 ms group commits, no verification and no queue (support/floor-server.ts): floor_per_s.
+ * 5. Sustained: steady rates from 0.9 × the burst rate down (× 0.8 each step), --trial-seconds (60) each, until
+ *    one holds: acknowledgement p99 ≤ 50 ms, the backlog bounded (its largest third-of-the-trial value not above
+ *    the first third's plus one second of arrivals) and stored→visible p99 ≤ 1 s. That rate is sustained_per_s.
  * Afterwards every acknowledged delivery must be stored and processed. Ends with
- * `events_per_s=<n> p99_ack_ms=<n> p99_visible_ms=<n> lost=<n>`.
+ * `floor_per_s=<n> burst_per_s=<n> sustained_per_s=<n> burst_ratio=<x> sustained_ratio=<x>
+ *  p99_ack_ms=<n> p99_visible_ms=<n> lost=<n>` (p99_visible_ms: at the 1,000/s steady rate).
  */
 import autocannon from 'autocannon';
 import { ChildProcess, spawn } from 'node:child_process';
@@ -33,6 +39,9 @@ const SECONDS = arg('seconds', 30);
 const CONNECTIONS = arg('connections', 32);
 const STEADY_RATE = arg('steady-rate', 1000);
 const STEADY_SECONDS = arg('steady-seconds', 20);
+const TRIAL_SECONDS = arg('trial-seconds', 60);
+/** --burst-only: phase 2 alone (for comparing two builds quickly). */
+const BURST_ONLY = process.argv.includes('--burst-only');
 const AM_BIN = '/usr/bin/prometheus-alertmanager';
 const root = join(__dirname, '../..');
 const adminUrl = process.env['DATABASE_URL'] ?? 'postgres://postgres@127.0.0.1:5432/test';
@@ -218,8 +227,98 @@ async function caughtUp(dbUrl: string, label: string): Promise<Counts> {
   }
 }
 
+/** Phase 4: the floor — bare node:http + PostgreSQL group commits — under the same full load. */
+async function floorRate(templates: WrkTemplate[]): Promise<number> {
+  const scratch = await scratchDatabase(adminUrl, 'mozaic_floor');
+  const floorPort = await freePort();
+  const floor = spawn(
+    process.execPath,
+    [
+      '-r',
+      join(root, 'tools/scripts/ts-register.cjs'),
+      join(root, 'tools/bench/support/floor-server.ts'),
+      String(floorPort),
+      scratch.url,
+    ],
+    { stdio: ['ignore', 'pipe', 'inherit'] },
+  );
+  try {
+    await new Promise<void>((resolve, reject) => {
+      floor.stdout?.on('data', (d: Buffer) => d.toString().includes('listening') && resolve());
+      floor.on('exit', (code) => reject(new Error(`the floor server exited (${code})`)));
+    });
+    const r = await fullLoad(`http://127.0.0.1:${floorPort}`, templates);
+    const [{ n }] = await sql<{ n: number }>(scratch.url, 'SELECT count(*)::int AS n FROM floor_events');
+    const rate = Math.round(r.ok / r.seconds);
+    console.log(
+      `floor: node:http + group commits: ${rate} events/s (p50 ${r.p50Ms} ms, p99 ${r.p99Ms} ms, ${r.non2xx} non-2xx, ${r.errors} errors; ${n} rows; ${r.tool})`,
+    );
+    return rate;
+  } finally {
+    await stopProcess(floor);
+    await scratch.close();
+  }
+}
+
+interface Trial {
+  rate: number;
+  achieved: number;
+  ackP99: number;
+  visibleP99: number;
+  bounded: boolean;
+  holds: boolean;
+}
+
+/** One steady-rate trial: acknowledgement latency, the backlog sampled every second, stored→visible. */
+async function steadyTrial(dbUrl: string, templates: WrkTemplate[], rate: number): Promise<Trial> {
+  const db = new Client({ connectionString: dbUrl });
+  await db.connect();
+  try {
+    const [{ t0 }] = (await db.query<{ t0: Date }>('SELECT now() AS t0')).rows;
+    const backlog: number[] = [];
+    const sampler = setInterval(() => {
+      db.query<{ n: number }>(`SELECT count(*)::int AS n FROM inbound_events WHERE status = 'pending'`).then(
+        (r) => backlog.push(r.rows[0].n),
+        () => undefined,
+      );
+    }, 1000);
+    const r = await autocannon({
+      url: base,
+      connections: CONNECTIONS,
+      duration: TRIAL_SECONDS,
+      overallRate: rate,
+      requests: autocannonRequests(templates),
+    });
+    clearInterval(sampler);
+    await caughtUp(dbUrl, `sustained ${rate}/s`);
+    const [vis] = (
+      await db.query<{ p99: number | null }>(
+        `SELECT percentile_cont(0.99) WITHIN GROUP (ORDER BY extract(epoch FROM processed_at - received_at) * 1000) AS p99
+           FROM inbound_events WHERE received_at >= $1 AND status = 'processed'`,
+        [t0],
+      )
+    ).rows;
+    const third = Math.max(1, Math.floor(backlog.length / 3));
+    const first = Math.max(0, ...backlog.slice(0, third));
+    const last = Math.max(0, ...backlog.slice(-third));
+    const bounded = last <= first + rate;
+    const achieved = Math.round(r['2xx'] / TRIAL_SECONDS);
+    const visibleP99 = Math.round(vis.p99 ?? Infinity);
+    const holds = r.latency.p99 <= 50 && visibleP99 <= 1000 && bounded && r.non2xx === 0 && achieved >= 0.95 * rate;
+    console.log(
+      `sustained: ${rate}/s for ${TRIAL_SECONDS} s: achieved ${achieved}/s, ack p99=${r.latency.p99} ms, backlog first/last third max ${first}/${last}, visible p99=${visibleP99} ms → ${holds ? 'holds' : 'does not hold'}`,
+    );
+    return { rate, achieved, ackP99: r.latency.p99, visibleP99, bounded, holds };
+  } finally {
+    await db.end();
+  }
+}
+
 async function main(): Promise<void> {
-  const reference = await alertmanagerRate();
+  const reference = BURST_ONLY ? null : await alertmanagerRate();
+  const floor = BURST_ONLY
+    ? 0
+    : await floorRate(deliveries('00000000-0000-0000-0000-000000000000', 'floor-token', 'floor'));
 
   const scratch = await scratchDatabase(adminUrl, 'mozaic_ingest');
   const dbUrl = scratch.url;
@@ -256,6 +355,7 @@ async function main(): Promise<void> {
     console.log(`full load: accepted events/s=${eventsPerS} ack latency p50=${full.p50Ms} ms p99=${full.p99Ms} ms`);
     if (reference) console.log(`full load: ${(eventsPerS / reference).toFixed(2)} of Alertmanager's in-memory rate`);
     const afterFull = await caughtUp(dbUrl, 'full load');
+    if (BURST_ONLY) return;
 
     // Phase 3: steady rate, time from stored to processed for every delivery of the phase.
     const [{ t0 }] = await sql<{ t0: Date }>(dbUrl, 'SELECT now() AS t0');
@@ -284,10 +384,26 @@ async function main(): Promise<void> {
       `steady: stored→visible over ${vis.n} deliveries: p50=${Math.round(vis.p50)} ms p99=${p99Visible} ms max=${Math.round(vis.max)} ms`,
     );
 
-    const acknowledged = accepted + steady['2xx'];
-    const lost = Math.max(0, acknowledged - afterSteady.stored) + afterSteady.pending + afterSteady.failed;
+    // Phase 5: the highest steady rate that holds.
+    let sustained = 0;
+    let acknowledged = accepted + steady['2xx'];
+    for (let rate = Math.round(0.9 * eventsPerS); rate >= 100 && !sustained; rate = Math.round(rate * 0.8)) {
+      const trial = await steadyTrial(dbUrl, deliveries(projectId, token, `sustained${rate}`), rate);
+      acknowledged += trial.achieved * TRIAL_SECONDS;
+      if (trial.holds) sustained = trial.rate;
+    }
+    const [end] = await sql<Counts>(
+      dbUrl,
+      `SELECT count(*)::int AS stored, count(*) FILTER (WHERE status = 'pending')::int AS pending,
+              count(*) FILTER (WHERE status = 'failed')::int AS failed FROM inbound_events`,
+    );
+    const lost = Math.max(0, acknowledged - end.stored) + end.pending + end.failed;
     void afterFull;
-    console.log(`events_per_s=${eventsPerS} p99_ack_ms=${full.p99Ms} p99_visible_ms=${p99Visible} lost=${lost}`);
+    void afterSteady;
+    const ratio = (n: number) => (floor > 0 ? (n / floor).toFixed(2) : 'n/a');
+    console.log(
+      `floor_per_s=${floor} burst_per_s=${eventsPerS} sustained_per_s=${sustained} burst_ratio=${ratio(eventsPerS)} sustained_ratio=${ratio(sustained)} p99_ack_ms=${full.p99Ms} p99_visible_ms=${p99Visible} lost=${lost}`,
+    );
   } finally {
     await stopProcess(worker);
     await stopProcess(api);
