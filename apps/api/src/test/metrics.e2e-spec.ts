@@ -119,5 +119,8 @@ runIt('metrics (e2e)', () => {
     expect(accepted).toBeGreaterThanOrEqual(1);
     const refused = await query('mozaic_webhook_deliveries_total{source="alertmanager",outcome="refused"}');
     expect(Number(refused?.[0]?.value[1])).toBeGreaterThanOrEqual(1);
+    // Deliveries answered by the fast path count in the HTTP metrics too, under their route template.
+    const http = await query('mozaic_http_requests_total{route="/webhooks/:source/:project_id",status="202"}');
+    expect(Number(http?.[0]?.value[1])).toBeGreaterThanOrEqual(1);
   }, 60_000);
 });

@@ -1,3 +1,4 @@
+import { SECURITY_HEADERS } from '../common/http/security-headers';
 import { createTestApp, registerAndLogin, TestApp } from './test-app';
 
 describe('platform (e2e)', () => {
@@ -73,6 +74,22 @@ describe('platform (e2e)', () => {
     expect(res.headers['access-control-allow-origin']).toBe('https://portal.example.com');
     const other = await t.http().get('/api/v1/health').set('Origin', 'https://evil.example.com');
     expect(other.headers['access-control-allow-origin']).toBeUndefined();
+  });
+
+  it('gives webhook answers (the fast path) the same security headers and Server-Timing as the API', async () => {
+    const api = await t.http().get('/api/v1/health');
+    const hook = await t
+      .http()
+      .post('/webhooks/alertmanager/00000000-0000-4000-8000-000000000000')
+      .set('Authorization', 'Bearer nope')
+      .send({ alerts: [] });
+    expect(hook.status).toBeGreaterThanOrEqual(400);
+    for (const [name, value] of Object.entries(SECURITY_HEADERS)) {
+      expect(api.headers[name.toLowerCase()]).toBe(value);
+      expect(hook.headers[name.toLowerCase()]).toBe(value);
+    }
+    expect(hook.headers['server-timing']).toMatch(/^app;dur=\d+\.\d{2}$/);
+    expect(hook.headers['x-request-id']).toMatch(/^[0-9a-f-]{36}$/);
   });
 
   it('answers 404 in JSON for unknown API routes', async () => {

@@ -1,4 +1,4 @@
-import { IncomingMessage, OutgoingHttpHeaders, ServerResponse } from 'node:http';
+import { IncomingMessage, ServerResponse } from 'node:http';
 import { parse as parseQuery } from 'node:querystring';
 import { Inject, Injectable } from '@nestjs/common';
 import { PinoLogger } from 'nestjs-pino';
@@ -7,35 +7,32 @@ import { AppConfig } from '../../../config/app-config';
 import { APP_CONFIG } from '../../../config/config.module';
 import { ErrorBody, toErrorBody } from '../../../common/filters/error-body';
 import { requestIdOf } from '../../../common/http/request-id';
+import { SECURITY_HEADERS } from '../../../common/http/security-headers';
+import { MetricsRegistry } from '../../../metrics/metrics-registry.service';
 import { WebhookIntake } from '../webhook-intake.service';
-import { parseByteLimit, WebhookRoute } from './webhook-route';
+import { parseByteLimit, WEBHOOK_ROUTE_TEMPLATE, WebhookRoute } from './webhook-route';
 
 /** body-parser's answer for an oversized body, which the rest of the API gives. */
 const TOO_LARGE: ErrorBody = { statusCode: 413, error: 'PAYLOAD_TOO_LARGE', message: 'request entity too large' };
 
 /**
- * The webhook hot path on plain `node:http`: read the body (within the limit), hand it to the
- * intake (verify, store, enqueue) and answer — without Express routing, middleware chains and
+ * The webhook hot path (see webhook-fast-path.ts): read the body (within the limit), hand it to the
+ * intake (verify, store, enqueue) and answer — without Express routing, body parsers, guards and
  * per-request loggers, which cost more than the delivery's own work at thousands per second.
  * Answers, error bodies, request ids and access log lines are those of the rest of the API.
  */
 @Injectable()
 export class WebhookHttpAdapter {
   private readonly limit: number;
-  /** Headers every answer carries (the security headers the rest of the API sets). */
-  private staticHeaders: OutgoingHttpHeaders = {};
 
   constructor(
     private readonly intake: WebhookIntake,
     @Inject(APP_CONFIG) config: AppConfig,
     private readonly logger: PinoLogger,
+    private readonly metrics: MetricsRegistry,
   ) {
     this.limit = parseByteLimit(config.bodyLimit);
     this.logger.setContext('Webhooks');
-  }
-
-  useHeaders(headers: OutgoingHttpHeaders): void {
-    this.staticHeaders = headers;
   }
 
   handle(req: IncomingMessage, res: ServerResponse, route: WebhookRoute): void {
@@ -106,7 +103,7 @@ export class WebhookHttpAdapter {
     const payload = JSON.stringify(body);
     const ms = performance.now() - started;
     res.writeHead(status, {
-      ...this.staticHeaders,
+      ...SECURITY_HEADERS,
       'Content-Type': 'application/json; charset=utf-8',
       'Content-Length': Buffer.byteLength(payload),
       'X-Request-Id': id,
@@ -115,6 +112,9 @@ export class WebhookHttpAdapter {
       ...(req.complete ? {} : { Connection: 'close' }),
     });
     res.end(payload);
+    const labels = { method: req.method ?? 'POST', route: WEBHOOK_ROUTE_TEMPLATE };
+    this.metrics.httpRequests.inc({ ...labels, status: String(status) });
+    this.metrics.httpDuration.observe(labels, ms / 1000);
     this.log(req, id, status, ms);
   }
 

@@ -34,3 +34,6 @@ export function parseByteLimit(limit: string): number {
   const unit = m[2].toLowerCase();
   return Number(m[1]) * (unit === 'mb' ? 1024 * 1024 : unit === 'kb' ? 1024 : 1);
 }
+
+/** The route template webhook deliveries are counted under in the HTTP metrics. */
+export const WEBHOOK_ROUTE_TEMPLATE = '/webhooks/:source/:project_id';
