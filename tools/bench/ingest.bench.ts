@@ -1,5 +1,5 @@
 /**
- * npm run bench:ingest [-- --seconds 30 --connections 32 --steady-rate 1000 --steady-seconds 20 --trial-seconds 60 --burst-only]
+ * npm run bench:ingest [-- --seconds 30 --connections 32 --steady-rate 1000 --steady-seconds 20 --trial-seconds 60 --burst-only [--no-worker]]
  *
  * Durable webhook ingest under load, in three phases on this machine, in one run:
  * 1. Reference: a real Prometheus Alertmanager (/usr/bin/prometheus-alertmanager, skipped when absent)
@@ -42,6 +42,8 @@ const STEADY_SECONDS = arg('steady-seconds', 20);
 const TRIAL_SECONDS = arg('trial-seconds', 60);
 /** --burst-only: phase 2 alone (for comparing two builds quickly). */
 const BURST_ONLY = process.argv.includes('--burst-only');
+/** --no-worker (with --burst-only): the api alone, deliveries stored and left pending. */
+const NO_WORKER = BURST_ONLY && process.argv.includes('--no-worker');
 const AM_BIN = '/usr/bin/prometheus-alertmanager';
 const root = join(__dirname, '../..');
 const adminUrl = process.env['DATABASE_URL'] ?? 'postgres://postgres@127.0.0.1:5432/test';
@@ -338,7 +340,7 @@ async function main(): Promise<void> {
   try {
     await waitUntilUp(`${base}/api/v1/health`, 'MOZAIC');
     const workerArgs = (process.env['BENCH_WORKER_ARGS'] ?? '').split(' ').filter(Boolean);
-    worker = startBuilt('worker.js', env, workerArgs);
+    if (!NO_WORKER) worker = startBuilt('worker.js', env, workerArgs);
     const creds = { email: 'bench@example.com', password: 'bench password 123' };
     await json('/api/v1/auth/register', creds);
     const access = (await json('/api/v1/auth/login', creds)).access_token;
@@ -354,6 +356,7 @@ async function main(): Promise<void> {
     );
     console.log(`full load: accepted events/s=${eventsPerS} ack latency p50=${full.p50Ms} ms p99=${full.p99Ms} ms`);
     if (reference) console.log(`full load: ${(eventsPerS / reference).toFixed(2)} of Alertmanager's in-memory rate`);
+    if (NO_WORKER) return;
     const afterFull = await caughtUp(dbUrl, 'full load');
     if (BURST_ONLY) return;
 
