@@ -4,6 +4,8 @@ import { Logger } from 'nestjs-pino';
 import { AppModule } from './app.module';
 import { ConfigError, parseConfig } from './config/app-config';
 import { runMigrations } from './database/run-migrations';
+import { MetricsRegistry } from './metrics/metrics-registry.service';
+import { startMetricsServer } from './metrics/metrics-server';
 
 /**
  * A worker process for scale-out: the same modules without HTTP, consuming the BullMQ queues
@@ -33,6 +35,10 @@ async function main(): Promise<void> {
   // A close that waits on an absent Redis must not keep the process up.
   for (const signal of ['SIGTERM', 'SIGINT'] as const)
     process.once(signal, () => setTimeout(() => process.exit(1), 5_000).unref());
+  if (config.metrics.port !== null) {
+    const server = await startMetricsServer(app.get(MetricsRegistry), config.metrics.port, config.metrics.token);
+    process.once('SIGTERM', () => server.close());
+  }
   const queues = config.workerQueues?.join(', ') ?? 'ingest, collect, notify';
   process.stderr.write(JSON.stringify({ level: 'info', msg: `MOZAIC worker consuming: ${queues}` }) + '\n');
 }

@@ -37,8 +37,11 @@ export interface AppConfig {
   workerQueues: string[] | null;
   sources: SourcesConfig;
   notifications: NotificationsConfig;
-  /** GET /metrics (METRICS_ENABLED), optionally behind a Bearer token (METRICS_TOKEN). */
-  metrics: { enabled: boolean; token: string | null };
+  /**
+   * GET /metrics (METRICS_ENABLED), optionally behind a Bearer token (METRICS_TOKEN); with METRICS_PORT, also
+   * on a port of its own (how a worker process, which has no HTTP API, is scraped).
+   */
+  metrics: { enabled: boolean; token: string | null; port: number | null };
 }
 
 /** How MOZAIC sends notifications. */
@@ -221,7 +224,11 @@ export function parseConfig(env: Env): AppConfig {
       dockerSocketAllowlist,
       privateErrors: privateErrors === 'detailed' ? 'detailed' : 'withheld',
     },
-    metrics: { enabled: bool('METRICS_ENABLED', false), token: str('METRICS_TOKEN') ?? null },
+    metrics: {
+      enabled: bool('METRICS_ENABLED', false),
+      token: str('METRICS_TOKEN') ?? null,
+      port: str('METRICS_PORT') === undefined ? null : int('METRICS_PORT', 9464, 1, 65_535),
+    },
     notifications: {
       smtpUrl,
       smtpFrom: str('SMTP_FROM') ?? 'MOZAIC <mozaic@localhost>',

@@ -4,6 +4,9 @@ import { DataSourceOptions } from 'typeorm';
 import { MIGRATIONS } from '../../../../migrations';
 import { ENTITIES } from './entities';
 
+/** Every migration of this build (the readiness check compares them with the database's). */
+export { MIGRATIONS };
+
 /**
  * For the serving app (not migrations, which may run long): a frozen or unreachable server must not
  * hang requests, so connecting, statements and reads time out (503 with Retry-After in the filter).

@@ -41,11 +41,62 @@ export class MetricsRegistry implements OnModuleInit {
     registers: [this.registry],
   });
 
+  readonly jobDuration = new Histogram({
+    name: 'mozaic_job_duration_seconds',
+    help: 'Time a queue job took in this process, by queue (ingest, collect, notify)',
+    labelNames: ['queue'] as const,
+    buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30, 60],
+    registers: [this.registry],
+  });
+
+  readonly processingLag = new Histogram({
+    name: 'mozaic_processing_lag_seconds',
+    help: 'Time from a delivery being received to its processing (its incident visible), per delivery',
+    buckets: [0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30, 60, 300, 900],
+    registers: [this.registry],
+  });
+
+  readonly collections = new Counter({
+    name: 'mozaic_collections_total',
+    help: 'Collections of pulled accounts by source and outcome (ok, failed)',
+    labelNames: ['source', 'outcome'] as const,
+    registers: [this.registry],
+  });
+
+  readonly collectionDuration = new Histogram({
+    name: 'mozaic_collection_duration_seconds',
+    help: 'Time one collection of one account took, by source',
+    labelNames: ['source'] as const,
+    buckets: [0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30, 60, 120],
+    registers: [this.registry],
+  });
+
   constructor(@InjectDataSource() private readonly db: DataSource) {}
+
+  /** A gauge read when scraped (Redis reachability, queue depths: registered by those who know them). */
+  gauge(name: string, help: string, labelNames: string[], collect: (g: Gauge) => Promise<void>): void {
+    new Gauge({
+      name,
+      help,
+      labelNames,
+      registers: [this.registry],
+      async collect() {
+        await collect(this);
+      },
+    });
+  }
 
   onModuleInit(): void {
     collectDefaultMetrics({ register: this.registry, prefix: 'mozaic_' });
     const db = this.db;
+    new Gauge({
+      name: 'mozaic_database_up',
+      help: 'Whether this process reaches PostgreSQL (1) or not (0)',
+      registers: [this.registry],
+      async collect() {
+        this.set((await count(db, 'SELECT 1 AS n')) === 1 ? 1 : 0);
+      },
+    });
     new Gauge({
       name: 'mozaic_ingest_backlog',
       help: 'Stored webhook deliveries not processed yet',

@@ -1,6 +1,7 @@
 import { BullModule } from '@nestjs/bullmq';
 import { DynamicModule, Module } from '@nestjs/common';
 import { AppConfig } from '../config/app-config';
+import { QueueMetrics } from './queue-metrics.service';
 import { redisOptions } from './redis-connection';
 
 /**
@@ -14,6 +15,7 @@ export class QueueModule {
     if (!config.redisUrl) return { module: QueueModule };
     return {
       module: QueueModule,
+      providers: [QueueMetrics],
       imports: [
         // Queue names and keys under REDIS_PREFIX: deployments sharing one Redis never take each other's jobs.
         // Not enableOfflineQueue: false — consumers share this connection and BullMQ's worker loop spins

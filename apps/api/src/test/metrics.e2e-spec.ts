@@ -1,9 +1,11 @@
 import { ChildProcess, spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { alertmanagerNotification } from './corpus/payloads';
+import { MetricsRegistry } from '../metrics/metrics-registry.service';
+import { startMetricsServer } from '../metrics/metrics-server';
 import { until } from './support/until';
 import { freePort } from './test-database';
 import { createTestApp, registerAndLogin, TestApp } from './test-app';
@@ -48,6 +50,43 @@ runIt('metrics (e2e)', () => {
     ])
       expect(res.text).toContain(`# TYPE ${name}`);
     expect(res.text).toMatch(/mozaic_http_requests_total\{method="GET",route="\/metrics",status="401"\} \d/);
+    expect(res.text).toMatch(/^mozaic_database_up 1$/m);
+    // Queues and their Redis are there only with REDIS_URL (CI always has it; without, queues run in-process).
+    if (process.env['REDIS_URL']) {
+      expect(res.text).toMatch(/^mozaic_redis_up 1$/m);
+      expect(res.text).toMatch(/^mozaic_queue_jobs\{queue="ingest",state="waiting"\} \d+$/m);
+    }
+  });
+
+  it('serves the same metrics on METRICS_PORT (how a worker process is scraped), behind the same token', async () => {
+    const port = await freePort();
+    const server = await startMetricsServer(t.app.get(MetricsRegistry), port, TOKEN);
+    try {
+      const url = `http://127.0.0.1:${port}`;
+      expect((await fetch(`${url}/metrics`)).status).toBe(401);
+      expect((await fetch(`${url}/other`, { headers: { Authorization: `Bearer ${TOKEN}` } })).status).toBe(404);
+      const ok = await fetch(`${url}/metrics`, { headers: { Authorization: `Bearer ${TOKEN}` } });
+      expect(ok.status).toBe(200);
+      expect(await ok.text()).toMatch(/^# TYPE mozaic_job_duration_seconds histogram$/m);
+    } finally {
+      server.close();
+    }
+  });
+
+  it('exports every metric the shipped dashboard and alert rules read', async () => {
+    const res = await t.http().get('/metrics').set('Authorization', `Bearer ${TOKEN}`).expect(200);
+    const exported = new Set([...res.text.matchAll(/^# TYPE (\S+)/gm)].map((m) => m[1]));
+    const monitoring = join(__dirname, '../../../../docker/monitoring');
+    const used = new Set(
+      ['grafana-dashboard.json', 'mozaic-rules.yml'].flatMap((f) =>
+        [...readFileSync(join(monitoring, f), 'utf8').matchAll(/\bmozaic_[a-z_]+/g)].map((m) =>
+          m[0].replace(/_(bucket|count|sum)$/, ''),
+        ),
+      ),
+    );
+    expect(used.size).toBeGreaterThan(10);
+    const withRedisOnly = process.env['REDIS_URL'] ? [] : ['mozaic_queue_jobs', 'mozaic_redis_up'];
+    expect([...used].filter((name) => !exported.has(name) && !withRedisOnly.includes(name))).toEqual([]);
   });
 
   it('is scraped by a real Prometheus, which sees the deliveries it counted', async () => {

@@ -1,3 +1,5 @@
+import { MIGRATIONS } from '../database/typeorm-options';
+import { withDb } from './seed';
 import { SECURITY_HEADERS } from '../common/http/security-headers';
 import { createTestApp, registerAndLogin, TestApp } from './test-app';
 
@@ -19,6 +21,25 @@ describe('platform (e2e)', () => {
       status: 'up',
       configured: Boolean(process.env['REDIS_URL']),
     });
+  });
+
+  it('answers liveness without dependencies, and readiness only with PostgreSQL and every migration applied', async () => {
+    expect((await t.http().get('/api/v1/health/live').expect(200)).body).toEqual({ status: 'ok' });
+    const ready = await t.http().get('/api/v1/health/ready').expect(200);
+    expect(ready.body.info).toEqual({
+      database: { status: 'up' },
+      migrations: { status: 'up', applied: MIGRATIONS.length },
+    });
+    // A build newer than its database (one migration not applied) is not ready.
+    const last = MIGRATIONS[MIGRATIONS.length - 1].name;
+    await withDb((c) => c.query('UPDATE migrations SET name = $1 WHERE name = $2', [`${last}-hidden`, last]));
+    try {
+      // A 5xx answer carries only a request id (the reason is in the log).
+      const behind = await t.http().get('/api/v1/health/ready').expect(503);
+      expect(behind.body.request_id).toBeDefined();
+    } finally {
+      await withDb((c) => c.query('UPDATE migrations SET name = $1 WHERE name = $2', [last, `${last}-hidden`]));
+    }
   });
 
   it('serves the OpenAPI document listing every route, and Swagger UI', async () => {

@@ -53,6 +53,15 @@ export class NotificationSender implements OnModuleDestroy {
 
   /** Walks the chains of these notifications; returns how many were sent and the retries to schedule. */
   async handleMany(ids: string[]): Promise<{ sent: number; retries: QueuedNotification[] }> {
+    const done = this.metrics.jobDuration.startTimer({ queue: 'notify' });
+    try {
+      return await this.leaseAndSend(ids);
+    } finally {
+      done();
+    }
+  }
+
+  private async leaseAndSend(ids: string[]): Promise<{ sent: number; retries: QueuedNotification[] }> {
     const retries: QueuedNotification[] = [];
     let sent = 0;
     let heads = await this.store.lease({ ids }, this.leaseMs);

@@ -10,6 +10,7 @@ import { SignalProcessor } from '../../incidents/processing/signal-processor.ser
 import { FetchRunItemEntity } from '../runs/entities/fetch-run-item.entity';
 import { describeSourceError, SourceError } from '../source-error';
 import { SourceRunner } from '../source-runner.service';
+import { MetricsRegistry } from '../../../metrics/metrics-registry.service';
 
 /** Failures in a row after which a transiently failing account shows `error`. */
 const ERROR_AFTER = 3;
@@ -34,12 +35,23 @@ export class AccountCollector {
     private readonly processor: SignalProcessor,
     private readonly events: IncidentEvents,
     private readonly stated: StatedRules,
+    private readonly metrics: MetricsRegistry,
   ) {}
 
   async collect(job: CollectJobData): Promise<number | null> {
+    const done = this.metrics.jobDuration.startTimer({ queue: 'collect' });
+    try {
+      return await this.collectOnce(job);
+    } finally {
+      done();
+    }
+  }
+
+  private async collectOnce(job: CollectJobData): Promise<number | null> {
     if (!job.accountId) return null;
     const row = await this.accounts.findOne({ where: { id: job.accountId } });
     if (!row) return null; // deleted meanwhile (its run items went with it)
+    const timed = this.metrics.collectionDuration.startTimer({ source: row.serviceType });
     if (job.runId) await this.items.update({ runId: job.runId, accountId: row.id }, { status: 'running' });
     const credentials = this.cipher.decrypt<Record<string, string | undefined>>(row.credentialsEncrypted);
     try {
@@ -66,6 +78,8 @@ export class AccountCollector {
           { runId: job.runId, accountId: row.id },
           { status: 'done', signalCount: result.signals.length, finishedAt: new Date() },
         );
+      timed();
+      this.metrics.collections.inc({ source: row.serviceType, outcome: 'ok' });
       return result.signals.length;
     } catch (e) {
       const error = describeSourceError(
@@ -91,6 +105,8 @@ export class AccountCollector {
           { status: 'failed', error, finishedAt: new Date() },
         );
       this.logger.warn({ accountId: row.id, type: row.serviceType, failures, error }, 'collection failed');
+      timed();
+      this.metrics.collections.inc({ source: row.serviceType, outcome: 'failed' });
       return null;
     }
   }

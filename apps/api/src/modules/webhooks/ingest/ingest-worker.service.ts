@@ -8,6 +8,7 @@ import { isSnsHostUrl } from '@mozaic/sources';
 import { DeliveryWork, deliverySignals } from './delivery-signals';
 import { MAX_ATTEMPTS } from './ingest-queue';
 import { SnsSubscriptionConfirmer } from './sns-subscription.service';
+import { MetricsRegistry } from '../../../metrics/metrics-registry.service';
 
 interface Row {
   id: string;
@@ -44,12 +45,22 @@ export class IngestWorker {
     private readonly processor: SignalProcessor,
     private readonly events: IncidentEvents,
     private readonly subscriptions: SnsSubscriptionConfirmer,
+    private readonly metrics: MetricsRegistry,
   ) {}
 
   private recent = new Set<string>();
 
   async handle(eventId: string): Promise<'processed' | 'skipped'> {
     if (this.recent.delete(eventId)) return 'skipped';
+    const done = this.metrics.jobDuration.startTimer({ queue: 'ingest' });
+    try {
+      return await this.handleOnce(eventId);
+    } finally {
+      done();
+    }
+  }
+
+  private async handleOnce(eventId: string): Promise<'processed' | 'skipped'> {
     let result: { projectId: string; incidentIds: string[]; batchIds: string[] } | null;
     try {
       result = await this.db.transaction((m) => this.processIn(m, eventId, BATCH));
@@ -103,12 +114,17 @@ export class IngestWorker {
       row.project_id,
       taken.flatMap((t) => t.signals),
     );
-    await m.query(
-      `UPDATE inbound_events e SET status = 'processed', processed_at = clock_timestamp(), attempts = attempts + 1,
-         signal_count = t.n, last_error = NULL
-       FROM unnest($1::uuid[], $2::int[]) AS t(id, n) WHERE e.id = t.id`,
+    // A CTE, so the driver returns the rows: each delivery's time from receipt to now, for the lag metric.
+    const lags: Array<{ s: number }> = await m.query(
+      `WITH u AS (
+         UPDATE inbound_events e SET status = 'processed', processed_at = clock_timestamp(), attempts = attempts + 1,
+           signal_count = t.n, last_error = NULL
+         FROM unnest($1::uuid[], $2::int[]) AS t(id, n) WHERE e.id = t.id
+         RETURNING extract(epoch FROM e.processed_at - e.received_at)::float8 AS s)
+       SELECT s FROM u`,
       [taken.map((t) => t.id), taken.map((t) => t.signals.length)],
     );
+    for (const l of lags) this.metrics.processingLag.observe(Math.max(0, l.s));
     return { projectId: row.project_id, incidentIds: processed.incidentIds, batchIds: taken.map((t) => t.id) };
   }
 
