@@ -19,6 +19,7 @@ import { AuthModule } from './modules/auth/auth.module';
 import { IncidentsModule } from './modules/incidents/incidents.module';
 import { NotificationsModule } from './modules/notifications/notifications.module';
 import { SilencesModule } from './modules/silences/silences.module';
+import { RetentionModule } from './modules/retention/retention.module';
 import { OrchestratorModule } from './modules/orchestrator/orchestrator.module';
 import { ProjectsModule } from './modules/projects/projects.module';
 import { OutboundOverrides, WebhooksModule } from './modules/webhooks/webhooks.module';
@@ -71,6 +72,7 @@ export class AppModule {
         OrchestratorModule.forRoot(config),
         NotificationsModule.forRoot(config),
         SilencesModule.forRoot(config, webhooks),
+        RetentionModule,
         ...web,
       ],
       providers: [{ provide: APP_FILTER, useClass: AllExceptionsFilter }],

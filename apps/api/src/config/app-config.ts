@@ -42,6 +42,11 @@ export interface AppConfig {
    * on a port of its own (how a worker process, which has no HTTP API, is scraped).
    */
   metrics: { enabled: boolean; token: string | null; port: number | null };
+  /**
+   * How long data is kept, in days: these defaults, changed per project within maxDays. Raw deliveries
+   * (processed or failed; never pending ones), signals, resolved incidents with their alerts.
+   */
+  retention: { deliveriesDays: number; signalsDays: number; incidentsDays: number; maxDays: number; intervalS: number };
 }
 
 /** How MOZAIC sends notifications. */
@@ -223,6 +228,13 @@ export function parseConfig(env: Env): AppConfig {
       blockPrivateAddresses: bool('OUTBOUND_BLOCK_PRIVATE', false),
       dockerSocketAllowlist,
       privateErrors: privateErrors === 'detailed' ? 'detailed' : 'withheld',
+    },
+    retention: {
+      deliveriesDays: int('RETENTION_DELIVERIES_DAYS', 14, 1, 36_500),
+      signalsDays: int('RETENTION_SIGNALS_DAYS', 30, 1, 36_500),
+      incidentsDays: int('RETENTION_INCIDENTS_DAYS', 400, 1, 36_500),
+      maxDays: int('RETENTION_MAX_DAYS', 3_650, 1, 36_500),
+      intervalS: int('RETENTION_INTERVAL_S', 600, 10, 86_400),
     },
     metrics: {
       enabled: bool('METRICS_ENABLED', false),

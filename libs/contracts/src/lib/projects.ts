@@ -7,6 +7,10 @@ export interface CreateProjectRequest {
   correlation_window_minutes?: number;
   /** After an incident's first notification, further alerts are batched: one update per this many seconds at most; default 300. */
   notification_group_interval_s?: number;
+  /** Days to keep raw webhook deliveries (processed or failed), signals, and resolved incidents with their alerts. */
+  retention_deliveries_days?: number;
+  retention_signals_days?: number;
+  retention_incidents_days?: number;
 }
 
 export type UpdateProjectRequest = Partial<CreateProjectRequest>;
@@ -20,6 +24,8 @@ export interface Project {
   updated_at: string;
   correlation_window_minutes: number;
   notification_group_interval_s: number;
+  /** Days kept (the project's own or the operator's defaults). */
+  retention: { deliveries_days: number; signals_days: number; incidents_days: number };
   /** Open (not resolved) incidents by severity. */
   open_incidents: Record<Severity, number>;
 }

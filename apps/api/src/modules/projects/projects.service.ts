@@ -1,8 +1,10 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { Repository } from 'typeorm';
 import { SEVERITIES, Severity } from '@mozaic/contracts';
-import { NotFoundError } from '../../common/errors';
+import { InvalidInputError, NotFoundError } from '../../common/errors';
+import { AppConfig } from '../../config/app-config';
+import { APP_CONFIG } from '../../config/config.module';
 import { PageQuery } from '../../common/dto/page.query';
 import { CreateProjectDto, UpdateProjectDto } from './dto/create-project.dto';
 import { NO_INCIDENTS, ProjectResponse, SeverityCounts } from './dto/project.response';
@@ -14,16 +16,31 @@ export class ProjectsService {
   constructor(
     @InjectRepository(ProjectEntity)
     private readonly projects: Repository<ProjectEntity>,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
+
+  /** The retention settings of a request, within the operator's limit (RETENTION_MAX_DAYS). */
+  private retention(dto: UpdateProjectDto): ProjectSettings {
+    const out: ProjectSettings = {};
+    for (const key of ['retention_deliveries_days', 'retention_signals_days', 'retention_incidents_days'] as const) {
+      const days = dto[key];
+      if (days === undefined) continue;
+      if (days > this.config.retention.maxDays)
+        throw new InvalidInputError(`${key} must be at most ${this.config.retention.maxDays} (the operator's limit)`);
+      out[key] = days;
+    }
+    return out;
+  }
 
   async create(userId: string, dto: CreateProjectDto): Promise<ProjectResponse> {
     const settings: ProjectSettings = {};
     if (dto.correlation_window_minutes) settings.correlation_window_s = dto.correlation_window_minutes * 60;
     if (dto.notification_group_interval_s) settings.notification_group_interval_s = dto.notification_group_interval_s;
+    Object.assign(settings, this.retention(dto));
     const p = await this.projects.save(
       this.projects.create({ name: dto.name, description: dto.description ?? null, userId, settings }),
     );
-    return ProjectResponse.from(p);
+    return ProjectResponse.from(p, this.config.retention);
   }
 
   async list(userId: string, page: PageQuery): Promise<{ items: ProjectResponse[]; total: number }> {
@@ -35,7 +52,7 @@ export class ProjectsService {
     });
     const counts = await this.openIncidentCounts(rows.map((r) => r.id));
     return {
-      items: rows.map((r) => ProjectResponse.from(r, counts.get(r.id))),
+      items: rows.map((r) => ProjectResponse.from(r, this.config.retention, counts.get(r.id))),
       total,
     };
   }
@@ -43,7 +60,7 @@ export class ProjectsService {
   async get(userId: string, id: string): Promise<ProjectResponse> {
     const p = await this.findOwned(userId, id);
     const counts = await this.openIncidentCounts([p.id]);
-    return ProjectResponse.from(p, counts.get(p.id));
+    return ProjectResponse.from(p, this.config.retention, counts.get(p.id));
   }
 
   async update(userId: string, id: string, dto: UpdateProjectDto): Promise<ProjectResponse> {
@@ -56,6 +73,7 @@ export class ProjectsService {
     if (dto.notification_group_interval_s !== undefined) {
       p.settings = { ...p.settings, notification_group_interval_s: dto.notification_group_interval_s };
     }
+    p.settings = { ...p.settings, ...this.retention(dto) };
     await this.projects.save(p);
     return this.get(userId, id);
   }

@@ -38,6 +38,33 @@ export class CreateProjectDto implements CreateProjectRequest {
   @Min(1)
   @Max(86400)
   notification_group_interval_s?: number;
+
+  @ApiPropertyOptional({
+    minimum: 1,
+    description: 'Days to keep raw deliveries (default RETENTION_DELIVERIES_DAYS, 14)',
+  })
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  @Max(36_500)
+  retention_deliveries_days?: number;
+
+  @ApiPropertyOptional({ minimum: 1, description: 'Days to keep signals (default RETENTION_SIGNALS_DAYS, 30)' })
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  @Max(36_500)
+  retention_signals_days?: number;
+
+  @ApiPropertyOptional({
+    minimum: 1,
+    description: 'Days to keep resolved incidents and their alerts (default RETENTION_INCIDENTS_DAYS, 400)',
+  })
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  @Max(36_500)
+  retention_incidents_days?: number;
 }
 
 export class UpdateProjectDto extends PartialType(CreateProjectDto) implements UpdateProjectRequest {}

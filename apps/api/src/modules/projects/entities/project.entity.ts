@@ -16,6 +16,10 @@ export interface ProjectSettings {
   correlation_window_s?: number;
   /** One notification update per incident and channel per this many seconds at most (default 300). */
   notification_group_interval_s?: number;
+  /** Days to keep raw deliveries, signals and resolved incidents (defaults: RETENTION_*_DAYS). */
+  retention_deliveries_days?: number;
+  retention_signals_days?: number;
+  retention_incidents_days?: number;
 }
 
 export const DEFAULT_GROUP_INTERVAL_S = 300;
