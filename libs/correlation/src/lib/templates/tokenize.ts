@@ -133,6 +133,17 @@ const TLDS = new Set([
   'localdomain',
 ]);
 
+/** Whether some dotted run in the token ends in a top-level domain (else it holds no host name). */
+function endsInTld(s: string, start: number, end: number): boolean {
+  for (let dot = s.indexOf('.', start); dot >= 0 && dot < end - 1; dot = s.indexOf('.', dot + 1)) {
+    let e = dot + 1;
+    while (e < end && isLetterCode(s.charCodeAt(e))) e++;
+    if (e > dot + 1 && (e === end || s.charCodeAt(e) !== DOT) && TLDS.has(s.slice(dot + 1, e).toLowerCase()))
+      return true;
+  }
+  return false;
+}
+
 /** A host name: labels joined by dots, the last a top-level domain (gw.example.com, n1.corp.local). */
 function isHostName(s: string, start: number, end: number): boolean {
   const dot = s.lastIndexOf('.', end - 1);
@@ -326,6 +337,8 @@ function maskToken(s: string, start: number, end: number, t: TokenShape): string
   if (t.url || t.slashes >= 2 || isWindowsPath(s, start, end, t.backslashes)) return maskPath(s, start, end);
   // A word without a digit, a slash, a dot or a hex run has no variable in it.
   if (!t.digit && t.slashes === 0 && !t.dots && !t.hexRun) return s.slice(start, end);
+  // Dotted words without a digit (`org.apache.spark.SparkContext:`) hold a value only as a host name.
+  if (!t.digit && t.slashes === 0 && !t.hexRun && !endsInTld(s, start, end)) return s.slice(start, end);
   if (t.colons >= 2 && t.digit && isHexGroups(s, start, end)) return WILDCARD;
   const host = t.colons > 0 || t.slashes === 1 ? hostOfAddress(s, start, end, t) : -1;
   if (host > start) {
@@ -354,7 +367,10 @@ function maskToken(s: string, start: number, end: number, t: TokenShape): string
       !(isDigit(s.charCodeAt(partStart)) && isDigit(s.charCodeAt(i + 1)))
     ) {
       let j = i;
-      while (j < end && (s.charCodeAt(j) === DOT || !isDelim(s.charCodeAt(j)))) j++;
+      for (; j < end; j++) {
+        const cj = s.charCodeAt(j);
+        if (cj !== DOT && cj < 128 && CHAR_CLASS[cj] & C_DELIM) break;
+      }
       if (isHostName(s, partStart, j)) {
         out += pending + WILDCARD;
         pending = j < end ? s[j] : '';
