@@ -17,8 +17,59 @@ const BATCH = 1_000;
 /** A run stops after this long and goes on at the next (old data only grows older). */
 const RUN_BUDGET_MS = 60_000;
 
-/** The project's days for a setting, or the operator's default: `p` is the projects row. */
-const days = (setting: string) => `coalesce((p.settings->>'${setting}')::int, $1)`;
+/** What expires: a table (alias `t`, joined to its project `p`), when, and by which project setting. */
+interface Expiry {
+  what: keyof RetentionRun;
+  table: string;
+  /** The row's time compared with the project's days. */
+  time: string;
+  /** Further conditions: what never expires. */
+  only?: string;
+  setting: 'retention_deliveries_days' | 'retention_signals_days' | 'retention_incidents_days';
+  defaultDays: (r: AppConfig['retention']) => number;
+}
+
+/** In order: incidents before alerts, so that the alerts they held are free to go. */
+const EXPIRIES: Expiry[] = [
+  {
+    what: 'deliveries',
+    table: 'inbound_events',
+    time: 't.received_at',
+    only: "t.status <> 'pending'",
+    setting: 'retention_deliveries_days',
+    defaultDays: (r) => r.deliveriesDays,
+  },
+  {
+    what: 'signals',
+    table: 'signals',
+    time: 't.occurred_at',
+    setting: 'retention_signals_days',
+    defaultDays: (r) => r.signalsDays,
+  },
+  {
+    what: 'incidents',
+    table: 'incidents',
+    time: 't.resolved_at',
+    only: "t.status = 'resolved'",
+    setting: 'retention_incidents_days',
+    defaultDays: (r) => r.incidentsDays,
+  },
+  {
+    what: 'alerts',
+    table: 'alerts',
+    time: 't.last_seen',
+    only: 'NOT EXISTS (SELECT 1 FROM incident_alerts m WHERE m.alert_id = t.id)',
+    setting: 'retention_incidents_days',
+    defaultDays: (r) => r.incidentsDays,
+  },
+];
+
+/** One batch of an expiry: $1 is the operator's default days, used where the project sets none. */
+const batchSql = (e: Expiry) =>
+  `DELETE FROM ${e.table} WHERE id IN (
+     SELECT t.id FROM ${e.table} t JOIN projects p ON p.id = t.project_id
+      WHERE ${e.only ? `${e.only} AND ` : ''}${e.time} < now() - make_interval(days => coalesce((p.settings->>'${e.setting}')::int, $1))
+      LIMIT ${BATCH})`;
 
 /**
  * Deletes what each project keeps no longer, in small batches: raw deliveries processed or failed
@@ -35,41 +86,9 @@ export class RetentionService {
 
   async run(): Promise<RetentionRun> {
     const started = Date.now();
-    const r = this.config.retention;
-    const run = { deliveries: 0, signals: 0, incidents: 0, alerts: 0 };
-    run.deliveries = await this.batches(
-      `DELETE FROM inbound_events WHERE id IN (
-         SELECT e.id FROM inbound_events e JOIN projects p ON p.id = e.project_id
-          WHERE e.status <> 'pending' AND e.received_at < now() - make_interval(days => ${days('retention_deliveries_days')})
-          LIMIT ${BATCH})`,
-      r.deliveriesDays,
-      started,
-    );
-    run.signals = await this.batches(
-      `DELETE FROM signals WHERE id IN (
-         SELECT s.id FROM signals s JOIN projects p ON p.id = s.project_id
-          WHERE s.occurred_at < now() - make_interval(days => ${days('retention_signals_days')})
-          LIMIT ${BATCH})`,
-      r.signalsDays,
-      started,
-    );
-    run.incidents = await this.batches(
-      `DELETE FROM incidents WHERE id IN (
-         SELECT i.id FROM incidents i JOIN projects p ON p.id = i.project_id
-          WHERE i.status = 'resolved' AND i.resolved_at < now() - make_interval(days => ${days('retention_incidents_days')})
-          LIMIT ${BATCH})`,
-      r.incidentsDays,
-      started,
-    );
-    run.alerts = await this.batches(
-      `DELETE FROM alerts WHERE id IN (
-         SELECT a.id FROM alerts a JOIN projects p ON p.id = a.project_id
-          WHERE a.last_seen < now() - make_interval(days => ${days('retention_incidents_days')})
-            AND NOT EXISTS (SELECT 1 FROM incident_alerts m WHERE m.alert_id = a.id)
-          LIMIT ${BATCH})`,
-      r.incidentsDays,
-      started,
-    );
+    const run: RetentionRun = { deliveries: 0, signals: 0, incidents: 0, alerts: 0 };
+    for (const e of EXPIRIES)
+      run[e.what] = await this.batches(batchSql(e), e.defaultDays(this.config.retention), started);
     return run;
   }
 
